@@ -1,0 +1,94 @@
+namespace ContentApi.Abstractions;
+
+/// <summary>The fields every content item carries.</summary>
+public abstract record ContentItem
+{
+    /// <summary>The default locale of content.</summary>
+    public const string DefaultLocale = "en-GB";
+
+    /// <summary>Stable kebab-case id. The same id in another locale is a translation of the same item.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>BCP 47 language tag, for example <c>en-GB</c> or <c>cy-GB</c>.</summary>
+    public string Locale { get; init; } = DefaultLocale;
+
+    /// <summary>Who the item is written for.</summary>
+    public IReadOnlyList<Audience> Audiences { get; init; } = [];
+
+    /// <summary>The ages the item applies to, when it applies to some ages only.</summary>
+    public AgeRange? AgeRange { get; init; }
+
+    /// <summary>Topic ids the item is about.</summary>
+    public IReadOnlyList<string> Topics { get; init; } = [];
+
+    /// <summary>Where the facts come from.</summary>
+    public required SourceReference Source { get; init; }
+
+    /// <summary>When the item was last reviewed and when it is next due.</summary>
+    public required ReviewInfo Review { get; init; }
+
+    /// <summary>The data.police.uk force id when the item is local to one force.</summary>
+    public string? ForceId { get; init; }
+
+    /// <summary>The id of a national item this item replaces for <see cref="ForceId"/>.</summary>
+    public string? Overrides { get; init; }
+
+    /// <summary>True when partners must show the text as it is, without editing.</summary>
+    public bool DisplayVerbatim { get; init; }
+
+    /// <summary>Whether a translation has been checked by a fluent speaker.</summary>
+    public TranslationStatus TranslationStatus { get; init; } = TranslationStatus.Reviewed;
+
+    /// <summary>Where the item was read from (file and line), for precise validation reports. Set by content readers.</summary>
+    public string? Origin { get; init; }
+}
+
+/// <summary>Who content is written for.</summary>
+public enum Audience
+{
+    /// <summary>Parents and carers.</summary>
+    ParentsCarers,
+
+    /// <summary>Children and young people themselves.</summary>
+    YoungPeople,
+
+    /// <summary>The children's workforce: teachers, police, social workers.</summary>
+    Professionals,
+}
+
+/// <summary>Whether a translated item has been checked.</summary>
+public enum TranslationStatus
+{
+    /// <summary>Written or checked by a fluent speaker.</summary>
+    Reviewed,
+
+    /// <summary>Needs a fluent speaker to check it before it is relied on.</summary>
+    NeedsReview,
+}
+
+/// <summary>An inclusive range of ages in whole years.</summary>
+/// <param name="Min">Youngest age, inclusive.</param>
+/// <param name="Max">Oldest age, inclusive.</param>
+public sealed record AgeRange(int Min, int Max)
+{
+    /// <summary>True when <paramref name="age"/> lies in the range.</summary>
+    /// <param name="age">An age in whole years.</param>
+    /// <returns>Whether the age is covered.</returns>
+    public bool Contains(int age) => age >= Min && age <= Max;
+
+    /// <summary>True when the two ranges share at least one age.</summary>
+    /// <param name="other">The other range.</param>
+    /// <returns>Whether they overlap.</returns>
+    public bool Overlaps(AgeRange other) => Min <= other.Max && other.Min <= Max;
+}
+
+/// <summary>Where an item's facts come from.</summary>
+/// <param name="Publisher">Who published the source.</param>
+/// <param name="Url">The public https address of the source.</param>
+public sealed record SourceReference(string Publisher, Uri Url);
+
+/// <summary>Review data shown on every item.</summary>
+/// <param name="LastReviewed">When a person last checked the item.</param>
+/// <param name="NextReviewDue">When it must be checked again.</param>
+/// <param name="Owner">Who is responsible for reviewing it.</param>
+public sealed record ReviewInfo(DateOnly LastReviewed, DateOnly NextReviewDue, string? Owner);

@@ -1,0 +1,220 @@
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+using ContentApi.Abstractions;
+
+namespace ContentApi.Content;
+
+/// <summary>
+/// The rules every item from every plugin must pass before the host serves it. The same rules run in the host and in
+/// plugin authors' own tests, so a plugin that passes its tests passes the host.
+/// </summary>
+public static partial class ContentValidator
+{
+    /// <summary>The youngest age an age range may start at.</summary>
+    public const int MinimumAge = 0;
+
+    /// <summary>The oldest age an age range may end at.</summary>
+    public const int MaximumAge = 25;
+
+    /// <summary>Checks every item; invalid items are left out of the result and reported.</summary>
+    /// <param name="content">What a plugin supplied.</param>
+    /// <returns>The content with only valid items, and its problems (the plugin's own problems included).</returns>
+    public static PluginContent Validate(PluginContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var problems = new List<ContentProblem>(content.Problems);
+        return new PluginContent
+        {
+            Topics = Keep(content.Topics, "topic", problems, CheckTopic),
+            Guidance = Keep(content.Guidance, "guidance", problems, CheckGuidance),
+            Contacts = Keep(content.Contacts, "contact", problems, CheckContact),
+            AgeBands = Keep(content.AgeBands, "age-band", problems, CheckAgeBand),
+            Advice = Keep(content.Advice, "advice", problems, CheckAdvice),
+            Forces = Keep(content.Forces, "force", problems, (_, _) => { }),
+            Problems = problems,
+        };
+    }
+
+    /// <summary>True when <paramref name="id"/> is lower-case kebab-case.</summary>
+    /// <param name="id">The id to check.</param>
+    /// <returns>Whether it is well formed.</returns>
+    public static bool IsValidId(string? id) => id is { Length: > 0 and <= 100 } && IdPattern().IsMatch(id);
+
+    /// <summary>True when <paramref name="locale"/> is a well-formed BCP 47 language tag such as <c>en-GB</c>.</summary>
+    /// <param name="locale">The tag to check.</param>
+    /// <returns>Whether it is well formed.</returns>
+    public static bool IsValidLocale(string? locale) => locale is { Length: > 0 and <= 35 } && LocalePattern().IsMatch(locale);
+
+    private static List<T> Keep<T>(IReadOnlyList<T> items, string kind, List<ContentProblem> problems, Action<T, List<string>> check)
+        where T : ContentItem
+    {
+        var kept = new List<T>(items.Count);
+        var seen = new HashSet<(string, string)>();
+        foreach (var item in items)
+        {
+            var reasons = new List<string>();
+            CheckCommon(item, reasons);
+            check(item, reasons);
+            if (item.Id is not null && !seen.Add((item.Id, item.Locale)))
+            {
+                reasons.Add($"id: '{item.Id}' is used by another {kind} in locale {item.Locale}");
+            }
+
+            if (reasons.Count == 0)
+            {
+                kept.Add(item);
+                continue;
+            }
+
+            var location = $"{item.Origin ?? kind} ({kind} '{item.Id}')";
+            problems.AddRange(reasons.Select(reason => new ContentProblem(location, reason)));
+        }
+
+        return kept;
+    }
+
+    private static void CheckCommon(ContentItem item, List<string> reasons)
+    {
+        if (!IsValidId(item.Id))
+        {
+            reasons.Add($"id: '{item.Id}' must be lower-case kebab-case (a-z, 0-9, -)");
+        }
+
+        if (!IsValidLocale(item.Locale))
+        {
+            reasons.Add($"locale: '{item.Locale}' is not a BCP 47 language tag such as en-GB or cy-GB");
+        }
+
+        if (item.AgeRange is { } range && (range.Min < MinimumAge || range.Max > MaximumAge || range.Min > range.Max))
+        {
+            reasons.Add($"ageRange: {range.Min}-{range.Max} must lie within {MinimumAge}-{MaximumAge} with min <= max");
+        }
+
+        if (item.Source is null || string.IsNullOrWhiteSpace(item.Source.Publisher))
+        {
+            reasons.Add("source.publisher: is required");
+        }
+        else if (!IsHttps(item.Source.Url))
+        {
+            reasons.Add($"source.url: '{item.Source.Url}' must be an absolute https address");
+        }
+
+        if (item.Review is null)
+        {
+            reasons.Add("review: is required");
+        }
+        else if (item.Review.NextReviewDue < item.Review.LastReviewed)
+        {
+            reasons.Add("review.nextReviewDue: must not be before review.lastReviewed");
+        }
+
+        foreach (var topic in item.Topics.Where(t => !IsValidId(t)))
+        {
+            reasons.Add($"topics: '{topic}' is not a topic id");
+        }
+
+        if (item.ForceId is not null && !IsValidId(item.ForceId))
+        {
+            reasons.Add($"forceId: '{item.ForceId}' is not a data.police.uk force id");
+        }
+
+        if (item.Overrides is not null && item.ForceId is null)
+        {
+            reasons.Add("overrides: only a force's item (with forceId) may override a national item");
+        }
+    }
+
+    private static void CheckTopic(Topic topic, List<string> reasons) => RequireText(topic.Name, "name", reasons);
+
+    private static void CheckGuidance(GuidanceArticle article, List<string> reasons)
+    {
+        RequireText(article.Title, "title", reasons);
+        RequireText(article.Summary, "summary", reasons);
+        RequireText(article.BodyMarkdown, "body", reasons);
+        if (article.Audiences.Count == 0)
+        {
+            reasons.Add("audiences: at least one audience is required");
+        }
+    }
+
+    private static void CheckAgeBand(AgeBand band, List<string> reasons)
+    {
+        RequireText(band.Label, "label", reasons);
+        if (band.AgeRange is null)
+        {
+            reasons.Add("ageRange: an age band needs an age range");
+        }
+    }
+
+    private static void CheckAdvice(AgeBandAdvice advice, List<string> reasons)
+    {
+        RequireText(advice.Title, "title", reasons);
+        if (!IsValidId(advice.AgeBandId))
+        {
+            reasons.Add($"ageBand: '{advice.AgeBandId}' is not an age-band id");
+        }
+
+        if (advice.WhatToDo.Count == 0)
+        {
+            reasons.Add("whatToDo: advice must say what to do");
+        }
+    }
+
+    private static void CheckContact(Contact contact, List<string> reasons)
+    {
+        RequireText(contact.Name, "name", reasons);
+        RequireText(contact.Description, "description", reasons);
+        RequireText(contact.WhoFor, "whoFor", reasons);
+        if (contact.Channels.Count == 0)
+        {
+            reasons.Add("channels: a contact needs at least one channel");
+        }
+
+        for (var i = 0; i < contact.Channels.Count; i++)
+        {
+            if (ChannelProblem(contact.Channels[i]) is { } problem)
+            {
+                reasons.Add($"channels[{i}].value: {problem}");
+            }
+        }
+
+        if (contact.Verification is null)
+        {
+            reasons.Add("verification: is required for contacts");
+        }
+        else if (contact.Verification.Status == VerificationStatus.Unverified && string.IsNullOrWhiteSpace(contact.Verification.Note))
+        {
+            reasons.Add("verification.note: say what is unverified");
+        }
+    }
+
+    private static string? ChannelProblem(ContactChannel channel) => channel.Type switch
+    {
+        ChannelType.Phone or ChannelType.Textphone or ChannelType.Sms when !PhonePattern().IsMatch(channel.Value) =>
+            $"'{channel.Value}' is not a phone number (digits and spaces, 3 to 15 digits)",
+        ChannelType.Email when !MailAddress.TryCreate(channel.Value, out _) => $"'{channel.Value}' is not an email address",
+        ChannelType.Web or ChannelType.Chat or ChannelType.App
+            when !(Uri.TryCreate(channel.Value, UriKind.Absolute, out var uri) && IsHttps(uri)) =>
+            $"'{channel.Value}' must be an absolute https address",
+        _ => null,
+    };
+
+    private static bool IsHttps(Uri? uri) => uri is { IsAbsoluteUri: true } && uri.Scheme == Uri.UriSchemeHttps;
+
+    private static void RequireText(string? value, string field, List<string> reasons)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            reasons.Add($"{field}: is required");
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$")]
+    private static partial Regex LocalePattern();
+
+    [GeneratedRegex(@"^(?=(?:\D*\d){3,15}\D*$)[0-9 ]+$")]
+    private static partial Regex PhonePattern();
+}

@@ -1,0 +1,105 @@
+using ContentApi.Abstractions;
+using ContentApi.Host.Content;
+using ContentApi.Host.Plugins;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ContentApi.Host.Api;
+
+/// <summary>How many items of each kind a plugin supplies.</summary>
+public sealed record ItemCounts(int Guidance, int Contacts, int AgeBands, int Advice, int Topics, int Forces);
+
+/// <summary>A problem found in a plugin or its content.</summary>
+/// <param name="Location">File and line, or item id and field.</param>
+/// <param name="Message">What is wrong.</param>
+public sealed record ProblemResource(string Location, string Message);
+
+/// <summary>A loaded (or refused) plugin.</summary>
+public sealed record PluginResource
+{
+    /// <summary>Plugin id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Display name.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The plugin's version.</summary>
+    public string? Version { get; init; }
+
+    /// <summary>Who publishes it.</summary>
+    public string? Publisher { get; init; }
+
+    /// <summary>The force it belongs to, if any.</summary>
+    public string? ForceId { get; init; }
+
+    /// <summary>What it provides.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The contract range it declares.</summary>
+    public string? ContractVersion { get; init; }
+
+    /// <summary>An assembly or a no-code content pack.</summary>
+    public required PluginKind Kind { get; init; }
+
+    /// <summary>Healthy, degraded (some items rejected) or faulted (nothing served).</summary>
+    public required PluginStatus Status { get; init; }
+
+    /// <summary>How long loading took.</summary>
+    public required double LoadMilliseconds { get; init; }
+
+    /// <summary>How many items of each kind are served from it.</summary>
+    public required ItemCounts Items { get; init; }
+
+    /// <summary>What is wrong, if anything.</summary>
+    public required IReadOnlyList<ProblemResource> Problems { get; init; }
+}
+
+/// <summary>The plugins list with the host's contract version.</summary>
+/// <param name="ContractVersion">The contract version this host implements.</param>
+/// <param name="LoadedAt">When content was last loaded.</param>
+/// <param name="Plugins">Every plugin folder found.</param>
+public sealed record PluginsResponse(string ContractVersion, DateTimeOffset LoadedAt, IReadOnlyList<PluginResource> Plugins);
+
+internal static class PluginsApi
+{
+    public static RouteGroupBuilder MapPluginsApi(this RouteGroupBuilder api)
+    {
+        api.MapGroup("/plugins").WithTags("Plugins")
+            .MapGet("/", List)
+            .WithName("ListPlugins")
+            .WithSummary("List plugins")
+            .WithDescription("Every plugin folder the host found: what it is, whether it loaded, how many items it supplies, and any problems.");
+        return api;
+    }
+
+    private static Ok<PluginsResponse> List(ContentStore store)
+    {
+        var snapshot = store.Current;
+        var plugins = snapshot.Plugins.Select(p => ToResource(p, snapshot)).ToList();
+        return TypedResults.Ok(new PluginsResponse(ContractVersion.Text, snapshot.LoadedAt, plugins));
+    }
+
+    private static PluginResource ToResource(LoadedPlugin plugin, ContentSnapshot snapshot)
+    {
+        var report = plugin.Report;
+        var conflicts = snapshot.CrossPluginProblems.Where(c => c.Plugin.Id == report.Id).Select(c => c.Problem).ToList();
+        int Count<T>(IReadOnlyList<Entry<T>> entries)
+            where T : ContentItem => entries.Count(e => ReferenceEquals(e.Plugin, report));
+        var problems = report.Problems.Concat(conflicts).Select(p => new ProblemResource(p.Location, p.Message)).ToList();
+        return new PluginResource
+        {
+            Id = report.Id,
+            Name = report.Manifest?.Name,
+            Version = report.Manifest?.Version,
+            Publisher = report.Manifest?.Publisher,
+            ForceId = report.Manifest?.ForceId,
+            Description = report.Manifest?.Description,
+            ContractVersion = report.Manifest?.ContractVersion,
+            Kind = report.Kind,
+            Status = report.Status == PluginStatus.Healthy && conflicts.Count > 0 ? PluginStatus.Degraded : report.Status,
+            LoadMilliseconds = Math.Round(report.LoadDuration.TotalMilliseconds, 1),
+            Items = new ItemCounts(
+                Count(snapshot.Guidance), Count(snapshot.Contacts), Count(snapshot.AgeBands), Count(snapshot.Advice), Count(snapshot.Topics), Count(snapshot.Forces)),
+            Problems = problems,
+        };
+    }
+}

@@ -1,0 +1,33 @@
+using System.ComponentModel;
+using ContentApi.Host.Content;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ContentApi.Host.Api;
+
+internal static class TopicsApi
+{
+    public static RouteGroupBuilder MapTopicsApi(this RouteGroupBuilder api)
+    {
+        api.MapGroup("/topics").WithTags("Topics")
+            .MapGet("/", List)
+            .WithName("ListTopics")
+            .WithSummary("List topics")
+            .WithDescription("The topics content is grouped under; use their ids in the topic filter.");
+        return api;
+    }
+
+    private static Results<Ok<IReadOnlyList<TopicResource>>, ValidationProblem> List(
+        [Description(ParameterDocs.Locale)] string? locale, ContentStore store)
+    {
+        var snapshot = store.Current;
+        var validator = new QueryValidator(snapshot);
+        var filter = validator.Filter(null, null, null, null, null, locale);
+        if (!validator.IsValid)
+        {
+            return validator.Problem();
+        }
+
+        IReadOnlyList<TopicResource> topics = ContentQuery.Resolve(snapshot.Topics, filter).Select(e => new TopicResource(e)).ToList();
+        return TypedResults.Ok(topics);
+    }
+}

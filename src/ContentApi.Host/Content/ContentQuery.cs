@@ -1,0 +1,126 @@
+using ContentApi.Abstractions;
+
+namespace ContentApi.Host.Content;
+
+/// <summary>What a request asks for; every field is optional. Built from validated query parameters.</summary>
+internal sealed record ContentFilter
+{
+    public string? Topic { get; init; }
+    public Audience? Audience { get; init; }
+    public int? Age { get; init; }
+    public AgeRange? AgeBandRange { get; init; }
+    public string? Force { get; init; }
+    public string Locale { get; init; } = ContentItem.DefaultLocale;
+    public string? Text { get; init; }
+}
+
+/// <summary>
+/// The one place that decides which items a request sees, for every kind of content:
+/// <list type="number">
+/// <item>Scope: national items; when a force is named, that force's items too (other forces' local items never appear).</item>
+/// <item>Overrides: a force's item with <c>overrides: X</c> replaces national item X for that force.</item>
+/// <item>Locale: for each id, the requested locale if there is one, otherwise en-GB.</item>
+/// <item>Filters: audience, age (an item with no age range suits every age), age band (overlap), topic, text.</item>
+/// </list>
+/// </summary>
+internal static class ContentQuery
+{
+    public static List<Entry<T>> Resolve<T>(IReadOnlyList<Entry<T>> entries, ContentFilter filter, Func<T, IEnumerable<string?>>? searchText = null)
+        where T : ContentItem
+    {
+        var scoped = Scope(entries, filter.Force);
+        var localised = PickLocale(scoped, filter.Locale);
+        return localised.Where(e => Matches(e.Item, filter, searchText)).ToList();
+    }
+
+    /// <summary>
+    /// One item by id in the best locale. When a force is named and that force overrides the id, the force's item is
+    /// returned in its place; otherwise ids are unique, so any item with the id is found.
+    /// </summary>
+    public static Entry<T>? Find<T>(IReadOnlyList<Entry<T>> entries, string id, string locale, string? force = null)
+        where T : ContentItem
+    {
+        var replacement = force is null
+            ? []
+            : entries.Where(e => e.Item.Overrides == id && string.Equals(e.Item.ForceId, force, StringComparison.OrdinalIgnoreCase)).ToList();
+        var candidates = replacement.Count > 0 ? replacement : entries.Where(e => e.Item.Id == id).ToList();
+        return PickLocale(candidates, locale).FirstOrDefault();
+    }
+
+    private static List<Entry<T>> Scope<T>(IReadOnlyList<Entry<T>> entries, string? force)
+        where T : ContentItem
+    {
+        if (force is null)
+        {
+            return entries.Where(e => e.Item.ForceId is null).ToList();
+        }
+
+        var overridden = entries
+            .Where(e => e.Item.Overrides is not null && string.Equals(e.Item.ForceId, force, StringComparison.OrdinalIgnoreCase))
+            .Select(e => e.Item.Overrides!)
+            .ToHashSet(StringComparer.Ordinal);
+        return entries
+            .Where(e => e.Item.ForceId is null
+                ? !overridden.Contains(e.Item.Id)
+                : string.Equals(e.Item.ForceId, force, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+    }
+
+    private static IEnumerable<Entry<T>> PickLocale<T>(List<Entry<T>> entries, string locale)
+        where T : ContentItem
+    {
+        // Most content exists in one locale only; group only when translations exist.
+        var byId = new Dictionary<string, Entry<T>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var entry in entries)
+        {
+            if (!byId.TryGetValue(entry.Item.Id, out var chosen))
+            {
+                byId[entry.Item.Id] = entry;
+                order.Add(entry.Item.Id);
+            }
+            else if (Rank(entry.Item.Locale, locale) < Rank(chosen.Item.Locale, locale))
+            {
+                byId[entry.Item.Id] = entry;
+            }
+        }
+
+        return order.Select(id => byId[id]);
+    }
+
+    private static int Rank(string itemLocale, string wanted) =>
+        string.Equals(itemLocale, wanted, StringComparison.OrdinalIgnoreCase) ? 0
+        : string.Equals(itemLocale, ContentItem.DefaultLocale, StringComparison.OrdinalIgnoreCase) ? 1
+        : 2;
+
+    private static bool Matches<T>(T item, ContentFilter filter, Func<T, IEnumerable<string?>>? searchText)
+        where T : ContentItem
+    {
+        if (filter.Audience is { } audience && item.Audiences.Count > 0 && !item.Audiences.Contains(audience))
+        {
+            return false;
+        }
+
+        if (filter.Age is { } age && item.AgeRange is { } range && !range.Contains(age))
+        {
+            return false;
+        }
+
+        if (filter.AgeBandRange is { } band && item.AgeRange is { } itemRange && !itemRange.Overlaps(band))
+        {
+            return false;
+        }
+
+        if (filter.Topic is { } topic && !item.Topics.Contains(topic, StringComparer.Ordinal))
+        {
+            return false;
+        }
+
+        if (filter.Text is { Length: > 0 } text && searchText is not null)
+        {
+            return searchText(item).Any(field => field?.Contains(text, StringComparison.OrdinalIgnoreCase) == true);
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using ContentApi.Host.Content;
+using ContentApi.Host.Plugins;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace ContentApi.Host.Infrastructure;
+
+/// <summary>
+/// <c>/health/live</c>: the process answers. <c>/health/ready</c>: content is loaded; Degraded (still 200) names any
+/// faulted plugin, because the other plugins still serve.
+/// </summary>
+internal static class HealthChecks
+{
+    public const string ReadyTag = "ready";
+
+    public static WebApplicationBuilder AddContentHealthChecks(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHealthChecks().AddCheck<PluginsHealthCheck>("plugins", tags: [ReadyTag]);
+        return builder;
+    }
+
+    public static WebApplication MapHealthEndpoints(this WebApplication app)
+    {
+        var health = app.MapGroup("/health").WithTags("Health");
+        health.MapHealthChecks("/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync })
+            .WithDisplayName("Liveness");
+        health.MapHealthChecks("/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync })
+            .WithDisplayName("Readiness");
+        return app;
+    }
+
+    private static Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-store";
+        var body = new
+        {
+            status = report.Status.ToString(),
+            totalMilliseconds = Math.Round(report.TotalDuration.TotalMilliseconds, 1),
+            checks = report.Entries.ToDictionary(
+                e => e.Key,
+                e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+        };
+        return JsonSerializer.SerializeAsync(context.Response.Body, body, JsonOptions, context.RequestAborted);
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    private sealed class PluginsHealthCheck(ContentStore store) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            var snapshot = store.Current;
+            if (!snapshot.IsLoaded)
+            {
+                return Task.FromResult(HealthCheckResult.Unhealthy("Plugins are still loading."));
+            }
+
+            var faulted = snapshot.Plugins.Where(p => p.Report.Status == PluginStatus.Faulted).Select(p => p.Report.Id).ToList();
+            var serving = snapshot.Plugins.Count - faulted.Count;
+            return Task.FromResult(faulted.Count == 0
+                ? HealthCheckResult.Healthy($"{serving} plugins loaded.")
+                : HealthCheckResult.Degraded($"{serving} plugins loaded; faulted: {string.Join(", ", faulted)}."));
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using System.Reflection;
+using System.Runtime.Loader;
+
+namespace ContentApi.Host.Plugins;
+
+/// <summary>
+/// One plugin's private load context: its own dependencies come from its folder, while the contract assembly always
+/// resolves to the host's copy so that <see cref="Abstractions.IContentPlugin"/> is one type on both sides, even when a
+/// plugin ships its own copy of the contract.
+/// </summary>
+internal sealed class PluginLoadContext(string pluginAssemblyPath, string pluginId)
+    : AssemblyLoadContext($"plugin:{pluginId}", isCollectible: false)
+{
+    private static readonly string ContractAssemblyName = typeof(Abstractions.IContentPlugin).Assembly.GetName().Name!;
+
+    private readonly AssemblyDependencyResolver _resolver = new(pluginAssemblyPath);
+
+    protected override Assembly? Load(AssemblyName assemblyName)
+    {
+        if (assemblyName.Name == ContractAssemblyName)
+        {
+            return null; // fall back to the default context: shared with the host
+        }
+
+        var path = _resolver.ResolveAssemblyToPath(assemblyName);
+        return path is null ? null : LoadFromAssemblyPath(path);
+    }
+
+    protected override IntPtr LoadUnmanagedDll(string unmanagedDllName)
+    {
+        var path = _resolver.ResolveUnmanagedDllToPath(unmanagedDllName);
+        return path is null ? IntPtr.Zero : LoadUnmanagedDllFromPath(path);
+    }
+}
