@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what the tests need (redis-server), builds everything and runs every test.
+# Usage: scripts/test.sh [extra dotnet test arguments]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v redis-server >/dev/null 2>&1; then
+  echo "== Installing redis-server (the integration tests start their own instances)"
+  if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq redis-server >/dev/null
+fi
+# The Debian package starts a system service on 6379; the tests use their own ports and never touch it.
+
+echo "== Building (Release)"
+dotnet build ContentApi.sln -c Release -nologo -v quiet
+
+echo "== Testing"
+results=artifacts/test-results
+rm -rf "$results"
+status=0
+dotnet test ContentApi.sln -c Release --no-build -nologo --results-directory "$results" \
+  --logger "console;verbosity=normal" --logger "trx" "$@" || status=$?
+
+# One plain summary line over every test assembly, for people and CI alike.
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  n=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${n:-0}))
+done
+echo "Tests: $passed passed, $failed failed, $skipped skipped"
+exit $status

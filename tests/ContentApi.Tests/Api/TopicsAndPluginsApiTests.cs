@@ -1,0 +1,49 @@
+using ContentApi.Tests.Infrastructure;
+
+namespace ContentApi.Tests.Api;
+
+public sealed class TopicsAndPluginsApiTests(ContentApiFactory factory) : IClassFixture<ContentApiFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Theory]
+    [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
+    public async Task Lists_the_topics(string version)
+    {
+        var topics = (await (await _client.GetAsync($"/api/{version}/topics")).JsonAsync()).Ids().ToList();
+
+        Assert.Contains("sharing-nudes", topics);
+        Assert.Contains("sextortion", topics);
+        Assert.Contains("online-grooming", topics);
+    }
+
+    [Theory]
+    [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
+    public async Task Lists_the_four_first_party_plugins_loaded_from_disk(string version)
+    {
+        var body = await (await _client.GetAsync($"/api/{version}/plugins")).JsonAsync();
+        var plugins = body.GetProperty("plugins").EnumerateArray().ToDictionary(p => p.GetProperty("id").GetString()!);
+
+        Assert.Equal("1.0.0", body.GetProperty("contractVersion").GetString());
+        Assert.Equal(["age-bands", "gloucestershire", "guidance", "signposting"], plugins.Keys.Order());
+        Assert.All(plugins.Values, p =>
+        {
+            Assert.Equal("healthy", p.GetProperty("status").GetString());
+            Assert.Equal("assembly", p.GetProperty("kind").GetString());
+            Assert.Empty(p.GetProperty("problems").EnumerateArray());
+        });
+        Assert.Equal(14, plugins["signposting"].GetProperty("items").GetProperty("contacts").GetInt32());
+        Assert.Equal(32, plugins["age-bands"].GetProperty("items").GetProperty("advice").GetInt32());
+        Assert.Equal("gloucestershire", plugins["gloucestershire"].GetProperty("forceId").GetString());
+    }
+
+    [Fact]
+    public void The_host_references_no_plugin_assembly()
+    {
+        var references = typeof(Program).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+
+        Assert.DoesNotContain(references, r => r.StartsWith("ContentApi.Plugins.", StringComparison.Ordinal));
+        Assert.DoesNotContain(AppDomain.CurrentDomain.GetAssemblies(), a => a.GetName().Name!.StartsWith("ContentApi.Plugins.", StringComparison.Ordinal)
+            && System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(a) == System.Runtime.Loader.AssemblyLoadContext.Default);
+    }
+}

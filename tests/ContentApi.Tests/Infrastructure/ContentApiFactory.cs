@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace ContentApi.Tests.Infrastructure;
+
+/// <summary>
+/// Hosts the real API in memory. Plugins are the real assemblies the build copied into the test output's
+/// <c>plugins/</c> folder (or any folder a test names), loaded from disk exactly as in production.
+/// </summary>
+public class ContentApiFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    public ContentApiFactory()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    // Protected so xunit sees one public constructor when this is a class fixture; tests use Create.
+    protected ContentApiFactory(IDictionary<string, string?> settings)
+    {
+        _settings = new Dictionary<string, string?>(settings);
+    }
+
+    /// <summary>A host with the given configuration (for example a plugins folder or a Redis connection).</summary>
+    public static ContentApiFactory Create(IDictionary<string, string?> settings) => new(settings);
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        // Configuration must reach the host before Program reads it (aspnetcore#37680).
+        builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(_settings));
+        return base.CreateHost(builder);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment("Production");
+}

@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using ContentApi.Tests.Infrastructure;
+
+namespace ContentApi.Tests.OpenApi;
+
+/// <summary>
+/// The committed contracts in openapi/ are what partners code against. When the generated document changes, this
+/// fails; regenerate deliberately with <c>UPDATE_OPENAPI=1 dotnet test --filter ContractDrift</c> and review the diff.
+/// </summary>
+public sealed class ContractDriftTests(ContentApiFactory factory) : IClassFixture<ContentApiFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Theory]
+    [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
+    public async Task The_generated_contract_matches_the_committed_one(string version)
+    {
+        var generated = JsonNode.Parse(await _client.GetStringAsync($"/openapi/{version}.json"))!;
+        var committedPath = Path.Combine(RepositoryRoot(), "openapi", $"{version}.json");
+        var pretty = generated.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n";
+
+        if (Environment.GetEnvironmentVariable("UPDATE_OPENAPI") == "1")
+        {
+            await File.WriteAllTextAsync(committedPath, pretty);
+        }
+
+        Assert.True(File.Exists(committedPath), $"{committedPath} is missing: run UPDATE_OPENAPI=1 dotnet test --filter ContractDrift");
+        var committed = JsonNode.Parse(await File.ReadAllTextAsync(committedPath))!;
+        Assert.True(JsonNode.DeepEquals(committed, generated),
+            $"openapi/{version}.json differs from the generated contract. If the change is intended, run " +
+            "UPDATE_OPENAPI=1 dotnet test --filter ContractDrift and commit the result.");
+        Assert.Null(generated["servers"]);
+    }
+
+    [Fact]
+    public async Task V1_operations_are_marked_deprecated_and_v2_are_not()
+    {
+        var v1 = JsonNode.Parse(await _client.GetStringAsync("/openapi/v1.json"))!;
+        var v2 = JsonNode.Parse(await _client.GetStringAsync("/openapi/v2.json"))!;
+
+        Assert.Equal(true, v1["paths"]!["/api/v1/guidance"]!["get"]!["deprecated"]?.GetValue<bool>());
+        Assert.Null(v2["paths"]!["/api/v2/guidance"]!["get"]!["deprecated"]);
+        Assert.NotNull(v2["components"]!["schemas"]!["ContactResourceV2"]);
+        Assert.NotNull(v1["components"]!["schemas"]!["ContactResourceV1"]);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ContentApi.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("ContentApi.sln not found above the test output.");
+    }
+}
