@@ -2,6 +2,7 @@ using ContentApi.Host.Api;
 using ContentApi.Host.Infrastructure;
 using ContentApi.Host.OpenApi;
 using ContentApi.Host.Plugins;
+using ContentApi.Host.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,12 +10,15 @@ builder.AddContentPlugins();
 builder.AddContentApi();
 builder.AddContentOpenApi();
 builder.AddProblemHandling();
+builder.AddApiKeySecurity();
 builder.AddContentHealthChecks();
 
 var app = builder.Build();
 
 app.UseProblemHandling();
+app.UseApiKeySecurity();
 app.MapContentApi();
+app.MapAdminApi();
 app.MapHealthEndpoints();
 app.MapContentOpenApi();
 

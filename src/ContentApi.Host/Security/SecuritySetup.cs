@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace ContentApi.Host.Security;
+
+internal static class SecuritySetup
+{
+    public const string AdminPolicy = "admin";
+
+    /// <summary>Query parameter names that look like a key: keys in URLs leak into logs and caches, so they are refused.</summary>
+    private static readonly string[] KeyLikeQueryParameters = ["api_key", "apikey", "api-key", "key", "x-api-key", "admin_key", "adminkey", "access_token", "token"];
+
+    public static WebApplicationBuilder AddApiKeySecurity(this WebApplicationBuilder builder)
+    {
+        // "Security:ApiKeys:<id>:Hash" binds straight into Keys, and key changes apply without a restart.
+        var section = builder.Configuration.GetSection(ApiKeyOptions.SectionName);
+        builder.Services.AddOptions<ApiKeyOptions>().Configure(options => section.Bind(options.Keys));
+        builder.Services.AddSingleton<IOptionsChangeTokenSource<ApiKeyOptions>>(new ConfigurationChangeTokenSource<ApiKeyOptions>(section));
+        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(ApiKeyRoles.Admin));
+        return builder;
+    }
+
+    public static WebApplication UseApiKeySecurity(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            if (KeyLikeQueryParameters.Any(context.Request.Query.ContainsKey))
+            {
+                await SecurityProblems.WriteAsync(context, StatusCodes.Status401Unauthorized, "API keys are not accepted in the URL",
+                    $"Send the key in the {ApiKeyAuthenticationHandler.HeaderName} header instead; keys in URLs end up in logs and caches. Treat this key as exposed.");
+                return;
+            }
+
+            // A wrong or revoked key is refused even on anonymous routes, so a partner notices at once.
+            var result = await context.AuthenticateAsync(ApiKeyAuthenticationHandler.SchemeName);
+            if (result.Failure is { } failure)
+            {
+                await SecurityProblems.WriteAsync(context, StatusCodes.Status401Unauthorized, "Invalid API key", failure.Message);
+                return;
+            }
+
+            await next(context);
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+}
