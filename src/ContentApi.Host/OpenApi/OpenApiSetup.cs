@@ -43,6 +43,7 @@ internal static class OpenApiSetup
                     return Task.CompletedTask;
                 });
                 options.AddSchemaTransformer(EnumSchemas.DescribeQueryEnums);
+                options.AddSchemaTransformer(SchemaExamples.AddExample);
             });
         }
 

@@ -44,6 +44,20 @@ public sealed class ContractDriftTests(ContentApiFactory factory) : IClassFixtur
         Assert.NotNull(v1["components"]!["schemas"]!["ContactResourceV1"]);
     }
 
+    [Theory]
+    [InlineData("v1", "ContactResourceV1")]
+    [InlineData("v2", "ContactResourceV2")]
+    [InlineData("v1", "GuidanceResource")]
+    [InlineData("v2", "GuidanceResource")]
+    [InlineData("v2", "HttpValidationProblemDetails")]
+    public async Task Main_schemas_carry_an_example(string version, string schema)
+    {
+        var document = JsonNode.Parse(await _client.GetStringAsync($"/openapi/{version}.json"))!;
+
+        var example = document["components"]!["schemas"]![schema]!["examples"]!.AsArray().Single()!;
+        Assert.NotNull(example["id"] ?? example["status"]);
+    }
+
     private static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
