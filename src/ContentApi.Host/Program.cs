@@ -1,8 +1,14 @@
 using ContentApi.Host.Api;
 using ContentApi.Host.Infrastructure;
+using ContentApi.Host.Observability;
 using ContentApi.Host.OpenApi;
 using ContentApi.Host.Plugins;
 using ContentApi.Host.Security;
+
+if (HealthProbe.IsRequested(args))
+{
+    return await HealthProbe.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,18 +17,33 @@ builder.AddContentApi();
 builder.AddContentOpenApi();
 builder.AddProblemHandling();
 builder.AddApiKeySecurity();
+builder.AddTrustedProxies();
+builder.AddClientRateLimiting();
+builder.AddPartnerCors();
+builder.AddRequestLimits();
+builder.AddContentTelemetry();
 builder.AddContentHealthChecks();
+builder.AddGracefulShutdown();
 
 var app = builder.Build();
 
+app.UseTrustedProxies();
+app.UseRequestIds();
+app.UseSecurityHeaders();
 app.UseProblemHandling();
-app.UseApiKeySecurity();
+app.UseRequestLimits();
+app.UsePartnerCors();
+app.UseApiKeyAuthentication();
+app.UseClientRateLimiting();
+app.UseApiKeyAuthorization();
 app.MapContentApi();
 app.MapAdminApi();
 app.MapHealthEndpoints();
+app.MapMetricsEndpoint();
 app.MapContentOpenApi();
 
 app.Run();
+return 0;
 
 /// <summary>The entry point; public so integration tests can host it.</summary>
 public partial class Program;

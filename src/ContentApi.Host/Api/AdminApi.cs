@@ -25,9 +25,11 @@ public sealed record AdminPluginStatus(string Id, PluginStatus Status, string Fo
 /// </summary>
 internal static class AdminApi
 {
+    public const string RoutePrefix = "/admin";
+
     public static RouteGroupBuilder MapAdminApi(this WebApplication app)
     {
-        var admin = app.MapGroup("/admin")
+        var admin = app.MapGroup(RoutePrefix)
             .RequireAuthorization(SecuritySetup.AdminPolicy)
             .ExcludeFromDescription()
             .AddEndpointFilter(async (context, next) =>

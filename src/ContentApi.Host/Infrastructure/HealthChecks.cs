@@ -23,10 +23,13 @@ internal static class HealthChecks
     public static WebApplication MapHealthEndpoints(this WebApplication app)
     {
         var health = app.MapGroup("/health").WithTags("Health");
+        // Probes come from load balancers and orchestrators every few seconds: never rate limited.
         health.MapHealthChecks("/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync })
-            .WithDisplayName("Liveness");
+            .WithDisplayName("Liveness")
+            .DisableRateLimiting();
         health.MapHealthChecks("/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync })
-            .WithDisplayName("Readiness");
+            .WithDisplayName("Readiness")
+            .DisableRateLimiting();
         return app;
     }
 
@@ -40,17 +43,29 @@ internal static class HealthChecks
             totalMilliseconds = Math.Round(report.TotalDuration.TotalMilliseconds, 1),
             checks = report.Entries.ToDictionary(
                 e => e.Key,
-                e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+                e => new { status = e.Value.Status.ToString(), description = Describe(context, e.Value) }),
         };
         return JsonSerializer.SerializeAsync(context.Response.Body, body, JsonOptions, context.RequestAborted);
     }
 
+    // A failing check's exception text can name servers and connection details (Redis): only Development shows it.
+    private static string? Describe(HttpContext context, HealthReportEntry entry) =>
+        entry.Exception is null || context.RequestServices.GetRequiredService<IHostEnvironment>().IsDevelopment()
+            ? entry.Description
+            : "The check failed; the reason is in the logs.";
+
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
-    private sealed class PluginsHealthCheck(ContentStore store) : IHealthCheck
+    private sealed class PluginsHealthCheck(ContentStore store, IHostApplicationLifetime lifetime) : IHealthCheck
     {
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
+            // Not ready once shutdown has begun, so a load balancer stops sending new requests while in-flight ones finish.
+            if (lifetime.ApplicationStopping.IsCancellationRequested)
+            {
+                return Task.FromResult(HealthCheckResult.Unhealthy("Shutting down."));
+            }
+
             var snapshot = store.Current;
             if (!snapshot.IsLoaded)
             {

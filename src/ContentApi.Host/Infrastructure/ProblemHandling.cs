@@ -115,3 +115,19 @@ internal static partial class ProblemHandling
     [GeneratedRegex("""Failed to bind parameter "(?<type>[^ ]+) (?<name>[^"]+)" from "(?<value>.*)"\.""")]
     private static partial Regex BindingFailure();
 }
+
+/// <summary>Writes a problem+json response from middleware that answers before any endpoint runs.</summary>
+internal static class ProblemResponses
+{
+    public static async Task WriteAsync(HttpContext context, int status, string title, string detail)
+    {
+        context.Response.StatusCode = status;
+        context.Response.Headers.CacheControl = "no-store";
+        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        });
+    }
+}

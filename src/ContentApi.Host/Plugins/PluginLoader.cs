@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using ContentApi.Abstractions;
 using ContentApi.Content;
+using ContentApi.Host.Observability;
 using Microsoft.Extensions.Options;
 
 namespace ContentApi.Host.Plugins;
@@ -16,7 +17,8 @@ internal sealed partial class PluginLoader(
     IOptions<PluginOptions> options,
     IHttpClientFactory httpClientFactory,
     TimeProvider timeProvider,
-    ILoggerFactory loggerFactory)
+    ILoggerFactory loggerFactory,
+    ContentApiMetrics metrics)
 {
     public const string HttpClientName = "plugins";
 
@@ -50,6 +52,7 @@ internal sealed partial class PluginLoader(
         var folderName = Path.GetFileName(folder);
         var loaded = await LoadCoreAsync(folder, folderName, cancellationToken).ConfigureAwait(false);
         var report = loaded.Report with { LoadDuration = Stopwatch.GetElapsedTime(started) };
+        metrics.RecordPluginLoad(report.Id, report.Status.ToString(), report.LoadDuration);
         if (report.Status == PluginStatus.Faulted)
         {
             LogFaulted(report.Id, folder, string.Join("; ", report.Problems.Select(p => p.Message)));

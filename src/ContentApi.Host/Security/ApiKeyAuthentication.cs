@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using ContentApi.Host.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace ContentApi.Host.Security;
@@ -61,11 +62,11 @@ internal sealed partial class ApiKeyAuthenticationHandler(
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        SecurityProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Authentication required",
+        ProblemResponses.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Authentication required",
             $"Send a valid API key in the {HeaderName} header.");
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        SecurityProblems.WriteAsync(Context, StatusCodes.Status403Forbidden, "Forbidden",
+        ProblemResponses.WriteAsync(Context, StatusCodes.Status403Forbidden, "Forbidden",
             "This API key may not use this endpoint.");
 
     private static bool TryParseHash(string hex, out byte[] hash)
@@ -87,19 +88,4 @@ internal sealed partial class ApiKeyAuthenticationHandler(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Revoked API key {KeyId} was presented")]
     private static partial void LogRevokedKey(ILogger logger, string keyId);
-}
-
-internal static class SecurityProblems
-{
-    public static async Task WriteAsync(HttpContext context, int status, string title, string detail)
-    {
-        context.Response.StatusCode = status;
-        context.Response.Headers.CacheControl = "no-store";
-        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = { Status = status, Title = title, Detail = detail },
-        });
-    }
 }

@@ -1,3 +1,4 @@
+using ContentApi.Host.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -23,28 +24,41 @@ internal static class SecuritySetup
         return builder;
     }
 
-    public static WebApplication UseApiKeySecurity(this WebApplication app)
+    /// <summary>
+    /// Refuses keys in URLs and identifies the caller's key. A bad key is not refused here but by
+    /// <see cref="UseApiKeyAuthorization"/>, after the rate limiter, so guessing keys costs the guesser's own quota.
+    /// </summary>
+    public static WebApplication UseApiKeyAuthentication(this WebApplication app)
     {
         app.Use(async (context, next) =>
         {
             if (KeyLikeQueryParameters.Any(context.Request.Query.ContainsKey))
             {
-                await SecurityProblems.WriteAsync(context, StatusCodes.Status401Unauthorized, "API keys are not accepted in the URL",
+                await ProblemResponses.WriteAsync(context, StatusCodes.Status401Unauthorized, "API keys are not accepted in the URL",
                     $"Send the key in the {ApiKeyAuthenticationHandler.HeaderName} header instead; keys in URLs end up in logs and caches. Treat this key as exposed.");
-                return;
-            }
-
-            // A wrong or revoked key is refused even on anonymous routes, so a partner notices at once.
-            var result = await context.AuthenticateAsync(ApiKeyAuthenticationHandler.SchemeName);
-            if (result.Failure is { } failure)
-            {
-                await SecurityProblems.WriteAsync(context, StatusCodes.Status401Unauthorized, "Invalid API key", failure.Message);
                 return;
             }
 
             await next(context);
         });
         app.UseAuthentication();
+        return app;
+    }
+
+    /// <summary>Refuses a wrong or revoked key (even on anonymous routes, so a partner notices at once), then authorizes.</summary>
+    public static WebApplication UseApiKeyAuthorization(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            var result = await context.AuthenticateAsync(ApiKeyAuthenticationHandler.SchemeName);
+            if (result.Failure is { } failure)
+            {
+                await ProblemResponses.WriteAsync(context, StatusCodes.Status401Unauthorized, "Invalid API key", failure.Message);
+                return;
+            }
+
+            await next(context);
+        });
         app.UseAuthorization();
         return app;
     }

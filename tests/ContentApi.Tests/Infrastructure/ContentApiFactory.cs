@@ -21,7 +21,17 @@ public class ContentApiFactory : WebApplicationFactory<Program>
     // Protected so xunit sees one public constructor when this is a class fixture; tests use Create.
     protected ContentApiFactory(IDictionary<string, string?> settings)
     {
-        _settings = new Dictionary<string, string?>(settings);
+        // Every in-process client shares one (unknown) address: quotas that suit one real client would throttle the
+        // suite. Tests of rate limiting set their own.
+        _settings = new Dictionary<string, string?>
+        {
+            ["RateLimiting:Anonymous:PermitLimit"] = "1000000",
+            ["RateLimiting:Partner:PermitLimit"] = "1000000",
+        };
+        foreach (var (key, value) in settings)
+        {
+            _settings[key] = value;
+        }
     }
 
     /// <summary>A host with the given configuration (for example a plugins folder or a Redis connection).</summary>

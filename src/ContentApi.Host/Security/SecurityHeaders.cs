@@ -1,0 +1,45 @@
+namespace ContentApi.Host.Security;
+
+/// <summary>
+/// Headers on every response. The API's JSON must never be sniffed into HTML, framed, or allowed to load anything;
+/// Swagger UI is the one page meant for a browser, and it may load only its own same-origin scripts, styles, images
+/// and the contract documents, and may not be framed either.
+/// </summary>
+internal static class SecurityHeaders
+{
+    public const string SwaggerUiPrefix = "/swagger";
+
+    /// <summary>For API responses: nothing may load, nothing may frame them.</summary>
+    public const string ApiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    /// <summary>For Swagger UI: its own files only. data: images are the icons its stylesheet embeds.</summary>
+    public const string SwaggerUiContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+        "manifest-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    public static WebApplication UseSecurityHeaders(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.Use((context, next) =>
+        {
+            // OnStarting, so the headers survive the exception handler clearing the response.
+            context.Response.OnStarting(static state =>
+            {
+                var http = (HttpContext)state;
+                var headers = http.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                headers["Referrer-Policy"] = "no-referrer";
+                headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments(SwaggerUiPrefix)
+                    ? SwaggerUiContentSecurityPolicy
+                    : ApiContentSecurityPolicy;
+                return Task.CompletedTask;
+            }, context);
+            return next(context);
+        });
+        return app;
+    }
+}
