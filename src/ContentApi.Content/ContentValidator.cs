@@ -16,6 +16,18 @@ public static partial class ContentValidator
     /// <summary>The oldest age an age range may end at.</summary>
     public const int MaximumAge = 25;
 
+    /// <summary>Ids (items, topics, age bands, forces, plugins): lower-case kebab-case, at most <see cref="MaxIdLength"/> characters.</summary>
+    public const string IdPatternText = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
+    /// <summary>The longest id.</summary>
+    public const int MaxIdLength = 100;
+
+    /// <summary>Locales: a BCP 47 language tag such as en-GB or cy-GB, at most <see cref="MaxLocaleLength"/> characters.</summary>
+    public const string LocalePatternText = "^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$";
+
+    /// <summary>The longest locale tag.</summary>
+    public const int MaxLocaleLength = 35;
+
     /// <summary>Checks every item; invalid items are left out of the result and reported.</summary>
     /// <param name="content">What a plugin supplied.</param>
     /// <returns>The content with only valid items, and its problems (the plugin's own problems included).</returns>
@@ -38,12 +50,12 @@ public static partial class ContentValidator
     /// <summary>True when <paramref name="id"/> is lower-case kebab-case.</summary>
     /// <param name="id">The id to check.</param>
     /// <returns>Whether it is well formed.</returns>
-    public static bool IsValidId(string? id) => id is { Length: > 0 and <= 100 } && IdPattern().IsMatch(id);
+    public static bool IsValidId(string? id) => id is { Length: > 0 and <= MaxIdLength } && IdPattern().IsMatch(id);
 
     /// <summary>True when <paramref name="locale"/> is a well-formed BCP 47 language tag such as <c>en-GB</c>.</summary>
     /// <param name="locale">The tag to check.</param>
     /// <returns>Whether it is well formed.</returns>
-    public static bool IsValidLocale(string? locale) => locale is { Length: > 0 and <= 35 } && LocalePattern().IsMatch(locale);
+    public static bool IsValidLocale(string? locale) => locale is { Length: > 0 and <= MaxLocaleLength } && LocalePattern().IsMatch(locale);
 
     private static List<T> Keep<T>(IReadOnlyList<T> items, string kind, List<ContentProblem> problems, Action<T, List<string>> check)
         where T : ContentItem
@@ -209,10 +221,10 @@ public static partial class ContentValidator
         }
     }
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    [GeneratedRegex(IdPatternText)]
     private static partial Regex IdPattern();
 
-    [GeneratedRegex("^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$")]
+    [GeneratedRegex(LocalePatternText)]
     private static partial Regex LocalePattern();
 
     [GeneratedRegex(@"^(?=(?:\D*\d){3,15}\D*$)[0-9 ]+$")]

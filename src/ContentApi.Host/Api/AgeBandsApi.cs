@@ -19,7 +19,8 @@ internal static class AgeBandsApi
         group.MapGet("/{id}", Get)
             .WithName("GetAgeBand")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("Get one age band");
+            .WithSummary("Get one age band")
+            .WithDescription("One age band by id (such as 11-13), with its age range, audiences and topics.");
 
         group.MapGet("/{id}/advice", Advice)
             .WithName("ListAgeBandAdvice")

@@ -39,7 +39,8 @@ internal static class ContactsApi
             .MapToApiVersion(ApiVersions.V1)
             .WithName("GetContactV1")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("Get one contact (v1)");
+            .WithSummary("Get one contact (v1)")
+            .WithDescription("One contact by id, with flat channel fields. With force, the force's own version replaces a national contact it overrides.");
 
         group.MapGet(
                 "/{id}",
@@ -50,7 +51,8 @@ internal static class ContactsApi
             .MapToApiVersion(ApiVersions.V2)
             .WithName("GetContactV2")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("Get one contact (v2)");
+            .WithSummary("Get one contact (v2)")
+            .WithDescription("One contact by id, with typed channels and opening hours. With force, the force's own version replaces a national contact it overrides.");
 
         return api;
     }

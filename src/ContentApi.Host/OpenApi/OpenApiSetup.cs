@@ -42,8 +42,9 @@ internal static class OpenApiSetup
 
                     return Task.CompletedTask;
                 });
-                options.AddSchemaTransformer(EnumSchemas.DescribeQueryEnums);
+                options.AddSchemaTransformer(ParameterSchemas.Describe);
                 options.AddSchemaTransformer(SchemaExamples.AddExample);
+                options.AddDocumentTransformer(ContractGovernance.Apply);
             });
         }
 

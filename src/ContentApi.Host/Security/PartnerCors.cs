@@ -2,6 +2,7 @@ using ContentApi.Host.Api;
 using ContentApi.Host.Observability;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace ContentApi.Host.Security;
 
@@ -66,6 +67,9 @@ internal static class PartnerCors
             {
                 return Task.FromResult<CorsPolicy?>(null);
             }
+
+            // The answer depends on the origin (echoed, *, or nothing), so shared caches must key on it.
+            context.Response.Headers.Append(HeaderNames.Vary, HeaderNames.Origin);
 
             if (settings.PartnerOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase))
             {

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace ContentApi.Tests.Infrastructure;
@@ -12,6 +14,7 @@ namespace ContentApi.Tests.Infrastructure;
 public class ContentApiFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
     public ContentApiFactory()
         : this(new Dictionary<string, string?>())
@@ -19,8 +22,9 @@ public class ContentApiFactory : WebApplicationFactory<Program>
     }
 
     // Protected so xunit sees one public constructor when this is a class fixture; tests use Create.
-    protected ContentApiFactory(IDictionary<string, string?> settings)
+    protected ContentApiFactory(IDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         // Every in-process client shares one (unknown) address: quotas that suit one real client would throttle the
         // suite. Tests of rate limiting set their own.
         _settings = new Dictionary<string, string?>
@@ -37,6 +41,9 @@ public class ContentApiFactory : WebApplicationFactory<Program>
     /// <summary>A host with the given configuration (for example a plugins folder or a Redis connection).</summary>
     public static ContentApiFactory Create(IDictionary<string, string?> settings) => new(settings);
 
+    /// <summary>A host with the given configuration and service replacements (a fake clock, a faulty dependency).</summary>
+    public static ContentApiFactory Create(IDictionary<string, string?> settings, Action<IServiceCollection> services) => new(settings, services);
+
     protected override IHost CreateHost(IHostBuilder builder)
     {
         // Configuration must reach the host before Program reads it (aspnetcore#37680).
@@ -44,5 +51,13 @@ public class ContentApiFactory : WebApplicationFactory<Program>
         return base.CreateHost(builder);
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment("Production");
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestPeer>());
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
+        }
+    }
 }

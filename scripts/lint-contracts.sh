@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Lints the committed OpenAPI contracts (openapi/*.json) with Spectral (OpenAPI + OWASP API Security Top 10 2023
+# rulesets, .spectral.yaml) and Redocly (recommended rules, redocly.yaml). Exits non-zero on any error.
+# Installs the pinned linters from package-lock.json with `npm ci` when node_modules is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true SCARF_ANALYTICS=false DO_NOT_TRACK=1
+
+if ! command -v npm >/dev/null 2>&1; then
+  echo "== Installing Node.js and npm (Debian packages)"
+  if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nodejs npm >/dev/null
+fi
+if [ ! -x node_modules/.bin/spectral ] || [ ! -x node_modules/.bin/redocly ]; then
+  echo "== npm ci (contract linters)"
+  # No install scripts: the linters need none, and one dependency's only script is analytics.
+  npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+fi
+
+echo "== Spectral (spectral:oas + OWASP API Security Top 10 2023)"
+node_modules/.bin/spectral lint openapi/*.json --ruleset .spectral.yaml --fail-severity error --display-only-failures
+echo "== Redocly (recommended)"
+node_modules/.bin/redocly lint openapi/*.json --format=summary 2>&1 | grep -v -e '^\s*[║╔╚]' -e '^\s*$'
+exit "${PIPESTATUS[0]}"

@@ -1,0 +1,168 @@
+using ContentApi.Host.Observability;
+using ContentApi.Host.Security;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace ContentApi.Host.OpenApi;
+
+/// <summary>
+/// What every public operation shares and the endpoints cannot say for themselves: the optional API key, the answers
+/// the pipeline may give before an endpoint runs (401 for a bad key, 429 over quota, 500 for a fault), the rate-limit
+/// and request-id headers on every answer, and a description of each tag. Written here once, so the contracts tell
+/// partners exactly what the host does (and the Spectral OWASP and Redocly lint in CI holds them to it).
+/// </summary>
+internal static class ContractGovernance
+{
+    public const string ApiKeyScheme = "ApiKey";
+
+    private const string ProblemJson = "application/problem+json";
+    private const string Unauthorized = "Unauthorized";
+    private const string TooManyRequests = "TooManyRequests";
+    private const string InternalServerError = "InternalServerError";
+    private const string RetryAfter = "Retry-After";
+    private const string AllowOrigin = "Access-Control-Allow-Origin";
+
+    private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
+    {
+        ["Guidance"] = "Articles for parents and carers, young people and professionals on nude image sharing, sextortion and online grooming.",
+        ["Contacts"] = "Helplines, reporting routes and police contacts, each with its source and last-verified date.",
+        ["Age bands"] = "The age bands content is written for, and the advice for each.",
+        ["Topics"] = "Topic ids for the topic filters.",
+        ["Plugins"] = "The plugins that supply the content: their status, item counts and any problems.",
+    };
+
+    public static Task Apply(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        // Relative, so the committed contracts name no host and "try it out" calls the host that served the document.
+        document.Servers =
+        [
+            new OpenApiServer
+            {
+                Url = "/",
+                Description = "Whichever host served this document: local, staging or production serve this same contract.",
+                Extensions = new Dictionary<string, IOpenApiExtension>(StringComparer.Ordinal) { ["x-internal"] = new JsonNodeExtension(false) },
+            },
+        ];
+        document.Info.Contact = new OpenApiContact { Name = "Safeguarding Content API maintainers (see the project's README)" };
+
+        var components = document.Components ??= new OpenApiComponents();
+        components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>(StringComparer.Ordinal);
+        components.SecuritySchemes[ApiKeyScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Header,
+            Name = ApiKeyAuthenticationHandler.HeaderName,
+            Description = "Optional partner API key. Without one, reads are allowed at a lower rate limit per client address; " +
+                          "with one, the partner's higher quota applies per key. Never put a key in the URL: that is refused with 401.",
+        };
+        AddHeaders(components);
+        AddResponses(document, components);
+        DescribeTags(document);
+
+        foreach (var operation in document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []))
+        {
+            operation.Security =
+            [
+                new OpenApiSecurityRequirement(),
+                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyScheme, document)] = [] },
+            ];
+            operation.Responses ??= [];
+            operation.Responses.TryAdd("401", new OpenApiResponseReference(Unauthorized, document));
+            operation.Responses.TryAdd("429", new OpenApiResponseReference(TooManyRequests, document));
+            operation.Responses.TryAdd("500", new OpenApiResponseReference(InternalServerError, document));
+            foreach (var (status, response) in operation.Responses.AsEnumerable())
+            {
+                if (response is OpenApiResponse inline)
+                {
+                    inline.Headers = Headers(document, limited: status[0] is '2' or '4');
+                }
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static void AddHeaders(OpenApiComponents components)
+    {
+        components.Headers ??= new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal);
+        components.Headers[ClientRateLimiting.LimitHeader] = IntegerHeader("Requests this client may make in the current window.", 1);
+        components.Headers[ClientRateLimiting.RemainingHeader] = IntegerHeader("Requests this client has left in the current window.", 0);
+        components.Headers[ClientRateLimiting.ResetHeader] = IntegerHeader("Seconds until the current window ends and the quota is renewed.", 1);
+        components.Headers[RetryAfter] = IntegerHeader("Seconds to wait before trying again.", 1);
+        components.Headers[AllowOrigin] = new OpenApiHeader
+        {
+            Description = "Sent only to browsers: a configured partner origin is echoed back; any other origin gets none, or * when the " +
+                          "operator allows anonymous access from any origin (then without the API key header).",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 2048, Pattern = "^(\\*|https?://[^/]+)$" },
+        };
+        components.Headers[RequestIds.HeaderName] = new OpenApiHeader
+        {
+            Description = "The request's id: the caller's own X-Request-Id if it sent a sane one, else the trace id. Quote it when reporting a problem.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 64, Pattern = "^[A-Za-z0-9._:-]{1,64}$" },
+        };
+    }
+
+    private static void AddResponses(OpenApiDocument document, OpenApiComponents components)
+    {
+        if (components.Schemas?.ContainsKey("ProblemDetails") != true)
+        {
+            throw new InvalidOperationException($"The {document.Info.Version} document has no ProblemDetails schema to describe error responses with.");
+        }
+
+        components.Responses ??= new Dictionary<string, IOpenApiResponse>(StringComparer.Ordinal);
+        components.Responses[Unauthorized] = Problem(document, limited: true,
+            "The API key in X-Api-Key is not recognised or has been revoked, or a key was sent in the query string. Requests without a key need none.");
+        var tooMany = Problem(document, limited: true,
+            "This client has used its quota for the current window. Wait for Retry-After seconds; a partner API key has a higher quota.");
+        tooMany.Headers![RetryAfter] = new OpenApiHeaderReference(RetryAfter, document);
+        components.Responses[TooManyRequests] = tooMany;
+        components.Responses[InternalServerError] = Problem(document, limited: false,
+            "An unexpected fault. The problem names no internal detail; quote its traceId (also in X-Request-Id) when reporting it.");
+    }
+
+    private static OpenApiResponse Problem(OpenApiDocument document, bool limited, string description) => new()
+    {
+        Description = description,
+        Headers = Headers(document, limited),
+        Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
+        {
+            [ProblemJson] = new OpenApiMediaType { Schema = new OpenApiSchemaReference("ProblemDetails", document) },
+        },
+    };
+
+    private static Dictionary<string, IOpenApiHeader> Headers(OpenApiDocument document, bool limited)
+    {
+        var headers = new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal)
+        {
+            [RequestIds.HeaderName] = new OpenApiHeaderReference(RequestIds.HeaderName, document),
+            [AllowOrigin] = new OpenApiHeaderReference(AllowOrigin, document),
+        };
+        if (limited)
+        {
+            foreach (var name in new[] { ClientRateLimiting.LimitHeader, ClientRateLimiting.RemainingHeader, ClientRateLimiting.ResetHeader })
+            {
+                headers[name] = new OpenApiHeaderReference(name, document);
+            }
+        }
+
+        return headers;
+    }
+
+    private static OpenApiHeader IntegerHeader(string description, int minimum) => new()
+    {
+        Description = description,
+        Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = minimum.ToString(System.Globalization.CultureInfo.InvariantCulture), Maximum = int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+    };
+
+    private static void DescribeTags(OpenApiDocument document)
+    {
+        document.Tags ??= new HashSet<OpenApiTag>();
+        foreach (var tag in document.Tags)
+        {
+            if (tag.Name is { } name && TagDescriptions.TryGetValue(name, out var description))
+            {
+                tag.Description = description;
+            }
+        }
+    }
+}
