@@ -1,6 +1,10 @@
 using System.Text.RegularExpressions;
 using ContentApi.Host.Api;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace ContentApi.Host.Infrastructure;
 
@@ -18,6 +22,12 @@ internal static partial class ProblemHandling
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
         });
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // A client's malformed input is not the server's error: answered with a 400 problem, not logged as a fault.
+        builder.Services.Configure<ExceptionHandlerOptions>(options =>
+            options.SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException);
+
+        // After the framework's writer, which declines when Accept names neither JSON type (a browser's text/html).
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IProblemDetailsWriter, FallbackProblemWriter>());
 
         // Binding failures (age=abc) throw, so the handler above can say which parameter was wrong.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -114,6 +124,25 @@ internal static partial class ProblemHandling
 
     [GeneratedRegex("""Failed to bind parameter "(?<type>[^ ]+) (?<name>[^"]+)" from "(?<value>.*)"\.""")]
     private static partial Regex BindingFailure();
+}
+
+/// <summary>
+/// Writes the problem as application/problem+json whatever the request's Accept header says: an error must always
+/// explain itself, and a client that cannot use JSON can still show the text.
+/// </summary>
+internal sealed class FallbackProblemWriter(IOptions<ProblemDetailsOptions> options, IOptions<JsonOptions> json) : IProblemDetailsWriter
+{
+    public bool CanWrite(ProblemDetailsContext context) => true;
+
+    public ValueTask WriteAsync(ProblemDetailsContext context)
+    {
+        var http = context.HttpContext;
+        var problem = context.ProblemDetails;
+        problem.Status ??= http.Response.StatusCode;
+        problem.Title ??= ReasonPhrases.GetReasonPhrase(problem.Status.Value);
+        options.Value.CustomizeProblemDetails?.Invoke(context);
+        return new ValueTask(http.Response.WriteAsJsonAsync(problem, json.Value.SerializerOptions, "application/problem+json", http.RequestAborted));
+    }
 }
 
 /// <summary>Writes a problem+json response from middleware that answers before any endpoint runs.</summary>

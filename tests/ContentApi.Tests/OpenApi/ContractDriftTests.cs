@@ -16,20 +16,27 @@ public sealed class ContractDriftTests(ContentApiFactory factory) : IClassFixtur
     public async Task The_generated_contract_matches_the_committed_one(string version)
     {
         var generated = JsonNode.Parse(await _client.GetStringAsync($"/openapi/{version}.json"))!;
-        var committedPath = Path.Combine(RepositoryRoot(), "openapi", $"{version}.json");
+        var committedPath = Repository.ContractPath(version);
         var pretty = generated.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n";
+        Assert.True(File.Exists(committedPath), $"{committedPath} is missing: run UPDATE_OPENAPI=1 dotnet test --filter ContractDrift");
+        var committed = JsonNode.Parse(await File.ReadAllTextAsync(committedPath))!;
+        var changes = ContractChanges.Compare(committed, generated);
+        var explained = string.Join(Environment.NewLine, changes.Select(c => "  " + c));
 
         if (Environment.GetEnvironmentVariable("UPDATE_OPENAPI") == "1")
         {
+            // The breaking-change gate: a partner's client must not break because a contract was regenerated.
+            Assert.True(!changes.Any(c => c.Breaking) || Environment.GetEnvironmentVariable("OPENAPI_ALLOW_BREAKING") == "1",
+                $"openapi/{version}.json would change in ways that break clients:{Environment.NewLine}{explained}{Environment.NewLine}" +
+                "Make the change additive, or add a new API version. If it is deliberate, set OPENAPI_ALLOW_BREAKING=1.");
             await File.WriteAllTextAsync(committedPath, pretty);
+            committed = generated;
         }
 
-        Assert.True(File.Exists(committedPath), $"{committedPath} is missing: run UPDATE_OPENAPI=1 dotnet test --filter ContractDrift");
-        var committed = JsonNode.Parse(await File.ReadAllTextAsync(committedPath))!;
         Assert.True(JsonNode.DeepEquals(committed, generated),
-            $"openapi/{version}.json differs from the generated contract. If the change is intended, run " +
-            "UPDATE_OPENAPI=1 dotnet test --filter ContractDrift and commit the result.");
-        Assert.Null(generated["servers"]);
+            $"openapi/{version}.json differs from the generated contract.{Environment.NewLine}{(changes.Count == 0 ? "  (only descriptions or ordering changed)" : explained)}{Environment.NewLine}" +
+            "If the change is intended, run UPDATE_OPENAPI=1 dotnet test --filter ContractDrift and commit the result.");
+        Assert.Equal("/", generated["servers"]![0]!["url"]!.GetValue<string>());
     }
 
     [Fact]
@@ -56,16 +63,5 @@ public sealed class ContractDriftTests(ContentApiFactory factory) : IClassFixtur
 
         var example = document["components"]!["schemas"]![schema]!["examples"]!.AsArray().Single()!;
         Assert.NotNull(example["id"] ?? example["status"]);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ContentApi.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("ContentApi.sln not found above the test output.");
     }
 }

@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using ContentApi.Tests.Infrastructure;
+
+namespace ContentApi.Tests.OpenApi;
+
+/// <summary>The breaking-change check must see each kind of break in a real contract, and call additions safe.</summary>
+public sealed class ContractChangesTests
+{
+    [Theory]
+    [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
+    public void A_contract_compared_with_itself_has_no_changes(string version) =>
+        Assert.Empty(ContractChanges.Compare(Committed(version), Committed(version)));
+
+    [Theory]
+    [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
+    public void Removing_an_operation_is_breaking_and_adding_one_is_not(string version)
+    {
+        var before = Committed(version);
+        var after = Committed(version);
+        var path = $"/api/{version}/topics";
+        after["paths"]!.AsObject().Remove(path);
+
+        Assert.Contains(ContractChanges.Compare(before, after), c => c.Breaking && c.Description == $"GET {path} was removed");
+        Assert.Contains(ContractChanges.Compare(after, before), c => !c.Breaking && c.Description == $"GET {path} was added");
+    }
+
+    [Theory]
+    [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
+    public void Removed_newly_required_or_narrowed_parameters_are_breaking(string version)
+    {
+        var before = Committed(version);
+        var after = Committed(version);
+        var parameters = after["paths"]![$"/api/{version}/guidance"]!["get"]!["parameters"]!.AsArray();
+        parameters.Remove(parameters.Single(p => p!["name"]!.GetValue<string>() == "topic"));
+        parameters.Single(p => p!["name"]!.GetValue<string>() == "age")!["required"] = true;
+        parameters.Single(p => p!["name"]!.GetValue<string>() == "pageSize")!["schema"]!["maximum"] = 50;
+
+        var breaking = ContractChanges.Compare(before, after).Where(c => c.Breaking).Select(c => c.Description).ToList();
+
+        Assert.Contains($"GET /api/{version}/guidance: parameter 'topic' (query) was removed", breaking);
+        Assert.Contains($"GET /api/{version}/guidance: parameter 'age' (query) is now required", breaking);
+        Assert.Contains($"GET /api/{version}/guidance: parameter 'pageSize' (query): maximum narrowed to 50", breaking);
+    }
+
+    [Theory]
+    [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
+    public void Response_fields_removed_or_no_longer_required_are_breaking(string version)
+    {
+        var before = Committed(version);
+        var after = Committed(version);
+        var topic = after["components"]!["schemas"]!["TopicResource"]!;
+        topic["properties"]!.AsObject().Remove("name");
+        var required = topic["required"]!.AsArray();
+        required.Remove(required.Single(r => r!.GetValue<string>() == "id"));
+
+        var breaking = ContractChanges.Compare(before, after).Where(c => c.Breaking).Select(c => c.Description).ToList();
+
+        Assert.Contains(breaking, d => d.EndsWith("[]: field 'name' was removed", StringComparison.Ordinal) && d.Contains($"/api/{version}/topics", StringComparison.Ordinal));
+        Assert.Contains(breaking, d => d.EndsWith("[]: field 'id' is no longer always present", StringComparison.Ordinal));
+    }
+
+    private static JsonNode Committed(string version) => JsonNode.Parse(File.ReadAllText(Repository.ContractPath(version)))!;
+}
