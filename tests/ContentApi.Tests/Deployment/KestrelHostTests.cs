@@ -1,0 +1,50 @@
+using System.Net;
+using ContentApi.Host.Infrastructure;
+using ContentApi.Tests.Infrastructure;
+
+namespace ContentApi.Tests.Deployment;
+
+/// <summary>The host on a real socket (Kestrel), as it runs in the container.</summary>
+public sealed class KestrelHostTests : IDisposable
+{
+    private readonly ContentApiFactory _factory = ContentApiFactory.Create(new Dictionary<string, string?>());
+
+    public KestrelHostTests()
+    {
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+    }
+
+    [Fact]
+    public async Task Kestrel_sends_no_Server_header_and_the_security_headers()
+    {
+        using var client = _factory.CreateClient();
+        using var response = await client.GetAsync("/api/v2/topics");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.Contains("Server"));
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Fact]
+    public async Task The_healthcheck_mode_exits_0_when_ready_and_1_when_nothing_answers()
+    {
+        var ready = new Uri(_factory.ClientOptions.BaseAddress, "/health/ready").ToString();
+        Assert.Equal(0, await HealthProbe.RunAsync([HealthProbe.Argument, ready]));
+        Assert.Equal(1, await HealthProbe.RunAsync([HealthProbe.Argument, new Uri(_factory.ClientOptions.BaseAddress, "/no-such-route").ToString()]));
+        Assert.Equal(1, await HealthProbe.RunAsync([HealthProbe.Argument, "http://127.0.0.1:9/health/ready"], TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
+    public async Task Kestrel_refuses_oversized_headers_itself_beyond_twice_the_app_limit()
+    {
+        using var client = _factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v2/topics");
+        request.Headers.Add("X-Padding", new string('x', 40 * 1024));
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, response.StatusCode);
+    }
+
+    public void Dispose() => _factory.Dispose();
+}
