@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the tests need (redis-server), builds everything and runs every test.
+# Installs what the tests need (redis-server, the npm contract linters), lints the OpenAPI contracts, checks the
+# compose file, builds everything and runs every test.
 # Usage: scripts/test.sh [extra dotnet test arguments]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +12,12 @@ if ! command -v redis-server >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq redis-server >/dev/null
 fi
 # The Debian package starts a system service on 6379; the tests use their own ports and never touch it.
+
+checks=0
+echo "== Linting the OpenAPI contracts"
+scripts/lint-contracts.sh || checks=1
+echo "== Checking docker-compose.yml"
+scripts/check-compose.sh || checks=1
 
 echo "== Building (Release)"
 dotnet build ContentApi.sln -c Release -nologo -v quiet
@@ -32,4 +39,5 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${n:-0}))
 done
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
+[ "$checks" -eq 0 ] || { echo "Contract lint or compose check failed (see above)"; status=1; }
 exit $status
