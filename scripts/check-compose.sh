@@ -3,12 +3,8 @@
 # Compose schema and resolves anchors and variables; then the services this deployment needs are checked.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v docker-compose >/dev/null 2>&1; then
-  echo "== Installing docker-compose (Debian package; used only to parse the file)"
-  if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq docker-compose >/dev/null
-fi
+. scripts/ensure-package.sh
+ensure_command docker-compose docker-compose   # used only to parse the file
 docker-compose -f docker-compose.yml config -q
 services=$(docker-compose -f docker-compose.yml config --services | sort | tr '\n' ' ')
 for required in api-1 api-2 nginx redis; do

@@ -6,12 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true SCARF_ANALYTICS=false DO_NOT_TRACK=1
 
-if ! command -v npm >/dev/null 2>&1; then
-  echo "== Installing Node.js and npm (Debian packages)"
-  if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nodejs npm >/dev/null
-fi
+. scripts/ensure-package.sh
+ensure_command npm nodejs npm
 if [ ! -x node_modules/.bin/spectral ] || [ ! -x node_modules/.bin/redocly ]; then
   echo "== npm ci (contract linters)"
   # No install scripts: the linters need none, and one dependency's only script is analytics.

@@ -5,12 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v redis-server >/dev/null 2>&1; then
-  echo "== Installing redis-server (the integration tests start their own instances)"
-  if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq redis-server >/dev/null
-fi
+. scripts/ensure-package.sh
+ensure_command redis-server redis-server
 # The Debian package starts a system service on 6379; the tests use their own ports and never touch it.
 
 checks=0
