@@ -42,9 +42,84 @@ public static partial class ContentValidator
             Contacts = Keep(content.Contacts, "contact", problems, CheckContact),
             AgeBands = Keep(content.AgeBands, "age-band", problems, CheckAgeBand),
             Advice = Keep(content.Advice, "advice", problems, CheckAdvice),
-            Forces = Keep(content.Forces, "force", problems, (_, _) => { }),
+            Forces = Keep(content.Forces, "force", problems, CheckForce),
             Problems = problems,
         };
+    }
+
+    /// <summary>
+    /// A force's plugin speaks for that force: its items that name no force are given the plugin's force, so they
+    /// are served only to requests for that force.
+    /// </summary>
+    /// <param name="content">Validated content.</param>
+    /// <param name="forceId">The manifest's force id, or null for a national plugin.</param>
+    /// <returns>The content with every guidance, contact and advice item scoped to the force.</returns>
+    public static PluginContent AssignForce(PluginContent content, string? forceId)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (forceId is null)
+        {
+            return content;
+        }
+
+        return content with
+        {
+            Guidance = content.Guidance.Select(i => i with { ForceId = i.ForceId ?? forceId }).ToList(),
+            Contacts = content.Contacts.Select(i => i with { ForceId = i.ForceId ?? forceId }).ToList(),
+            Advice = content.Advice.Select(i => i with { ForceId = i.ForceId ?? forceId }).ToList(),
+        };
+    }
+
+    /// <summary>
+    /// Checks that what <paramref name="content"/> points at exists: advice age bands, related contacts and guidance,
+    /// topics and override targets. Other plugins may supply the targets, so these are warnings about the whole set
+    /// of loaded content (<paramref name="available"/>), not reasons to reject an item.
+    /// </summary>
+    /// <param name="content">One plugin's validated content.</param>
+    /// <param name="available">Every id that is being served, from every plugin.</param>
+    /// <returns>One problem per dangling reference.</returns>
+    public static IReadOnlyList<ContentProblem> CheckReferences(PluginContent content, ContentIndex available)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(available);
+        var problems = new List<ContentProblem>();
+        void Check(ContentItem item, string kind, string field, IEnumerable<string> ids, IReadOnlySet<string> targets, string targetKind)
+        {
+            foreach (var id in ids.Where(id => !targets.Contains(id)))
+            {
+                problems.Add(new ContentProblem($"{item.Origin ?? kind} ({kind} '{item.Id}')", $"{field}: no {targetKind} '{id}' is loaded"));
+            }
+        }
+
+        void CheckCommon<T>(IReadOnlyList<T> items, string kind, IReadOnlySet<string> nationalIds)
+            where T : ContentItem
+        {
+            foreach (var item in items)
+            {
+                Check(item, kind, "topics", item.Topics, available.Topics, "topic");
+                if (item.Overrides is { } target && !nationalIds.Contains(target))
+                {
+                    problems.Add(new ContentProblem($"{item.Origin ?? kind} ({kind} '{item.Id}')", $"overrides: no national {kind} '{target}' is loaded to override"));
+                }
+            }
+        }
+
+        CheckCommon(content.Guidance, "guidance", available.NationalGuidance);
+        CheckCommon(content.Contacts, "contact", available.NationalContacts);
+        CheckCommon(content.Advice, "advice", available.NationalAdvice);
+        foreach (var article in content.Guidance)
+        {
+            Check(article, "guidance", "relatedContacts", article.RelatedContacts, available.Contacts, "contact");
+        }
+
+        foreach (var advice in content.Advice)
+        {
+            Check(advice, "advice", "ageBand", [advice.AgeBandId], available.AgeBands, "age band");
+            Check(advice, "advice", "relatedGuidance", advice.RelatedGuidance, available.Guidance, "guidance");
+            Check(advice, "advice", "relatedContacts", advice.RelatedContacts, available.Contacts, "contact");
+        }
+
+        return problems;
     }
 
     /// <summary>True when <paramref name="id"/> is lower-case kebab-case.</summary>
@@ -114,6 +189,10 @@ public static partial class ContentValidator
         if (item.Review is null)
         {
             reasons.Add("review: is required");
+        }
+        else if (item.Review.LastReviewed == default || item.Review.NextReviewDue == default)
+        {
+            reasons.Add("review: lastReviewed and nextReviewDue are required");
         }
         else if (item.Review.NextReviewDue < item.Review.LastReviewed)
         {
@@ -194,22 +273,43 @@ public static partial class ContentValidator
         {
             reasons.Add("verification: is required for contacts");
         }
+        else if (contact.Verification.LastVerified == default)
+        {
+            reasons.Add("verification.lastVerified: is required");
+        }
         else if (contact.Verification.Status == VerificationStatus.Unverified && string.IsNullOrWhiteSpace(contact.Verification.Note))
         {
             reasons.Add("verification.note: say what is unverified");
         }
     }
 
+    private static void CheckForce(PoliceForce force, List<string> reasons)
+    {
+        RequireText(force.Name, "name", reasons);
+        if (force.Website is not null && !IsHttps(force.Website))
+        {
+            reasons.Add($"website: '{force.Website}' must be an absolute https address");
+        }
+
+        if (force.Telephone is not null && !PhonePattern().IsMatch(force.Telephone))
+        {
+            reasons.Add($"telephone: {NotAPhoneNumber(force.Telephone)}");
+        }
+    }
+
     private static string? ChannelProblem(ContactChannel channel) => channel.Type switch
     {
         ChannelType.Phone or ChannelType.Textphone or ChannelType.Sms when !PhonePattern().IsMatch(channel.Value) =>
-            $"'{channel.Value}' is not a phone number (digits and spaces, 3 to 15 digits)",
+            NotAPhoneNumber(channel.Value),
         ChannelType.Email when !MailAddress.TryCreate(channel.Value, out _) => $"'{channel.Value}' is not an email address",
         ChannelType.Web or ChannelType.Chat or ChannelType.App
             when !(Uri.TryCreate(channel.Value, UriKind.Absolute, out var uri) && IsHttps(uri)) =>
             $"'{channel.Value}' must be an absolute https address",
         _ => null,
     };
+
+    private static string NotAPhoneNumber(string value) =>
+        $"'{value}' is not a phone number (digits and spaces, optionally a leading +, 3 to 15 digits)";
 
     private static bool IsHttps(Uri? uri) => uri is { IsAbsoluteUri: true } && uri.Scheme == Uri.UriSchemeHttps;
 
@@ -227,6 +327,6 @@ public static partial class ContentValidator
     [GeneratedRegex(LocalePatternText)]
     private static partial Regex LocalePattern();
 
-    [GeneratedRegex(@"^(?=(?:\D*\d){3,15}\D*$)[0-9 ]+$")]
+    [GeneratedRegex(@"^(?=(?:\D*\d){3,15}\D*$)\+?[0-9 ]+$")]
     private static partial Regex PhonePattern();
 }

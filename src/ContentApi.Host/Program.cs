@@ -37,7 +37,7 @@ app.UseApiKeyAuthentication();
 app.UseClientRateLimiting();
 app.UseApiKeyAuthorization();
 app.MapContentApi();
-app.MapAdminApi();
+app.MapAdminApi().MapPluginAdmin();
 app.MapHealthEndpoints();
 app.MapMetricsEndpoint();
 app.MapContentOpenApi();

@@ -51,6 +51,6 @@ internal static class AdminApi
             Environment.MachineName,
             snapshot.LoadedAt,
             options.Value.ResolvePath(),
-            snapshot.Plugins.Select(p => new AdminPluginStatus(p.Report.Id, p.Report.Status, p.Report.Folder)).ToList()));
+            snapshot.Plugins.Select(p => new AdminPluginStatus(p.Report.Id, snapshot.StatusOf(p.Report), p.Report.Folder)).ToList()));
     }
 }

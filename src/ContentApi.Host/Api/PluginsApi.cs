@@ -9,9 +9,10 @@ namespace ContentApi.Host.Api;
 public sealed record ItemCounts(int Guidance, int Contacts, int AgeBands, int Advice, int Topics, int Forces);
 
 /// <summary>A problem found in a plugin or its content.</summary>
-/// <param name="Location">File and line, or item id and field.</param>
-/// <param name="Message">What is wrong.</param>
-public sealed record ProblemResource(string Location, string Message);
+/// <param name="Location">File and line (and the item's kind and id), or the manifest, assembly or load step.</param>
+/// <param name="Message">The field and what is wrong with it.</param>
+/// <param name="Severity">Error: something was refused (an item, a reload, the plugin). Warning: served, but needs attention.</param>
+public sealed record ProblemResource(string Location, string Message, ProblemSeverity Severity);
 
 /// <summary>A loaded (or refused) plugin.</summary>
 public sealed record PluginResource
@@ -46,6 +47,12 @@ public sealed record PluginResource
     /// <summary>How long loading took.</summary>
     public required double LoadMilliseconds { get; init; }
 
+    /// <summary>
+    /// When the content being served was loaded. Earlier than the list's <c>loadedAt</c> when a reload was refused and
+    /// the last good content kept; absent when nothing is served.
+    /// </summary>
+    public DateTimeOffset? ContentLoadedAt { get; init; }
+
     /// <summary>How many items of each kind are served from it.</summary>
     public required ItemCounts Items { get; init; }
 
@@ -71,20 +78,18 @@ internal static class PluginsApi
         return api;
     }
 
-    private static Ok<PluginsResponse> List(ContentStore store)
-    {
-        var snapshot = store.Current;
-        var plugins = snapshot.Plugins.Select(p => ToResource(p, snapshot)).ToList();
-        return TypedResults.Ok(new PluginsResponse(ContractVersion.Text, snapshot.LoadedAt, plugins));
-    }
+    private static Ok<PluginsResponse> List(ContentStore store) => TypedResults.Ok(ToResponse(store.Current));
+
+    /// <summary>The plugins list for a snapshot; the admin reload answers with it too.</summary>
+    internal static PluginsResponse ToResponse(ContentSnapshot snapshot) =>
+        new(ContractVersion.Text, snapshot.LoadedAt, snapshot.Plugins.Select(p => ToResource(p, snapshot)).ToList());
 
     private static PluginResource ToResource(LoadedPlugin plugin, ContentSnapshot snapshot)
     {
         var report = plugin.Report;
-        var conflicts = snapshot.CrossPluginProblems.Where(c => c.Plugin.Id == report.Id).Select(c => c.Problem).ToList();
         int Count<T>(IReadOnlyList<Entry<T>> entries)
             where T : ContentItem => entries.Count(e => ReferenceEquals(e.Plugin, report));
-        var problems = report.Problems.Concat(conflicts).Select(p => new ProblemResource(p.Location, p.Message)).ToList();
+        var problems = snapshot.ProblemsOf(report).Select(p => new ProblemResource(p.Location, p.Message, p.Severity)).ToList();
         return new PluginResource
         {
             Id = report.Id,
@@ -95,8 +100,9 @@ internal static class PluginsApi
             Description = report.Manifest?.Description,
             ContractVersion = report.Manifest?.ContractVersion,
             Kind = report.Kind,
-            Status = report.Status == PluginStatus.Healthy && conflicts.Count > 0 ? PluginStatus.Degraded : report.Status,
+            Status = snapshot.StatusOf(report),
             LoadMilliseconds = Math.Round(report.LoadDuration.TotalMilliseconds, 1),
+            ContentLoadedAt = report.ContentLoadedAt,
             Items = new ItemCounts(
                 Count(snapshot.Guidance), Count(snapshot.Contacts), Count(snapshot.AgeBands), Count(snapshot.Advice), Count(snapshot.Topics), Count(snapshot.Forces)),
             Problems = problems,

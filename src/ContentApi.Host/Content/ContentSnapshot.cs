@@ -1,4 +1,5 @@
 using ContentApi.Abstractions;
+using ContentApi.Content;
 using ContentApi.Host.Plugins;
 
 namespace ContentApi.Host.Content;
@@ -26,9 +27,11 @@ internal sealed class ContentSnapshot
         AgeBands = Merge(plugins, c => c.AgeBands, "age-band", conflicts);
         Advice = Merge(plugins, c => c.Advice, "advice", conflicts);
         Forces = Merge(plugins, c => c.Forces, "force", conflicts);
-        CrossPluginProblems = conflicts;
+        _crossPluginProblems = FindCrossPluginProblems(plugins, conflicts);
         IsLoaded = loadedAt != DateTimeOffset.MinValue;
     }
+
+    private readonly Dictionary<PluginReport, List<PluginProblem>> _crossPluginProblems;
 
     public bool IsLoaded { get; }
 
@@ -36,8 +39,16 @@ internal sealed class ContentSnapshot
 
     public IReadOnlyList<LoadedPlugin> Plugins { get; }
 
-    /// <summary>Items refused because another plugin, loaded first, already supplied the same id.</summary>
-    public IReadOnlyList<(PluginReport Plugin, ContentProblem Problem)> CrossPluginProblems { get; }
+    /// <summary>
+    /// A plugin's own problems plus those only the whole set of plugins reveals: items refused because another plugin
+    /// already supplied the id (errors), and references to ids no plugin supplies (warnings).
+    /// </summary>
+    public IReadOnlyList<PluginProblem> ProblemsOf(PluginReport report) =>
+        _crossPluginProblems.TryGetValue(report, out var more) ? [.. report.Problems, .. more] : report.Problems;
+
+    /// <summary>The plugin's status once problems found across plugins are counted.</summary>
+    public PluginStatus StatusOf(PluginReport report) =>
+        report.Status == PluginStatus.Healthy && _crossPluginProblems.ContainsKey(report) ? PluginStatus.Degraded : report.Status;
 
     public IReadOnlyList<Entry<Topic>> Topics { get; }
 
@@ -50,6 +61,27 @@ internal sealed class ContentSnapshot
     public IReadOnlyList<Entry<AgeBandAdvice>> Advice { get; }
 
     public IReadOnlyList<Entry<PoliceForce>> Forces { get; }
+
+    private static Dictionary<PluginReport, List<PluginProblem>> FindCrossPluginProblems(
+        IReadOnlyList<LoadedPlugin> plugins, List<(PluginReport Plugin, ContentProblem Problem)> conflicts)
+    {
+        var serving = plugins.Where(p => p.Report.Status != PluginStatus.Faulted).ToList();
+        var index = ContentIndex.Of(serving.Select(p => p.Content));
+        var found = conflicts.Select(c => (c.Plugin, Problem: PluginProblem.Error(c.Problem)))
+            .Concat(serving.SelectMany(p => ContentValidator.CheckReferences(p.Content, index).Select(w => (Plugin: p.Report, Problem: PluginProblem.Warning(w)))));
+        var byPlugin = new Dictionary<PluginReport, List<PluginProblem>>(ReferenceEqualityComparer.Instance);
+        foreach (var (plugin, problem) in found)
+        {
+            if (!byPlugin.TryGetValue(plugin, out var list))
+            {
+                byPlugin[plugin] = list = [];
+            }
+
+            list.Add(problem);
+        }
+
+        return byPlugin;
+    }
 
     private static List<Entry<T>> Merge<T>(
         IReadOnlyList<LoadedPlugin> plugins,

@@ -1,6 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Reflection;
-using System.Text.Json;
 using ContentApi.Abstractions;
 using ContentApi.Content;
 using ContentApi.Host.Observability;
@@ -11,7 +11,8 @@ namespace ContentApi.Host.Plugins;
 /// <summary>
 /// Finds plugin folders and loads each one in isolation. Nothing a plugin does (a missing manifest, a wrong contract,
 /// a bad assembly, an exception, a load that never ends, invalid items) stops the host or the other plugins:
-/// every failure becomes a <see cref="PluginReport"/> with a clear reason.
+/// every failure becomes a <see cref="PluginReport"/> with a clear reason. On a reload, a plugin whose new content
+/// fails or has errors keeps serving its last good content.
 /// </summary>
 internal sealed partial class PluginLoader(
     IOptions<PluginOptions> options,
@@ -22,17 +23,15 @@ internal sealed partial class PluginLoader(
 {
     public const string HttpClientName = "plugins";
 
-    private static readonly JsonSerializerOptions ManifestJson = new(JsonSerializerDefaults.Web)
-    {
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
-
     private static readonly string ContractFileName = typeof(IContentPlugin).Assembly.GetName().Name + ".dll";
 
     private readonly ILogger _logger = loggerFactory.CreateLogger<PluginLoader>();
 
-    public async Task<IReadOnlyList<LoadedPlugin>> LoadAllAsync(CancellationToken cancellationToken)
+    // Load contexts are not collectible, so a code plugin is created once and its LoadAsync called again on reload.
+    private readonly ConcurrentDictionary<string, CodePlugin> _codePlugins = new(StringComparer.Ordinal);
+
+    /// <summary>Loads every plugin folder; <paramref name="previous"/> supplies the last good content to fall back on.</summary>
+    public async Task<IReadOnlyList<LoadedPlugin>> LoadAllAsync(IReadOnlyList<LoadedPlugin> previous, CancellationToken cancellationToken)
     {
         var root = options.Value.ResolvePath();
         if (!Directory.Exists(root))
@@ -41,16 +40,43 @@ internal sealed partial class PluginLoader(
             return [];
         }
 
+        var lastGood = previous.Where(p => p.Report.ContentLoadedAt is not null).ToDictionary(p => p.Report.Folder, StringComparer.Ordinal);
         var folders = Directory.GetDirectories(root).Order(StringComparer.Ordinal).ToList();
-        var loads = await Task.WhenAll(folders.Select(folder => LoadFolderAsync(folder, cancellationToken))).ConfigureAwait(false);
+        var loads = await Task.WhenAll(folders.Select(async folder =>
+        {
+            var fresh = await LoadFolderAsync(folder, cancellationToken).ConfigureAwait(false);
+            return lastGood.TryGetValue(folder, out var prior) ? KeepLastGoodOnErrors(fresh, prior) : fresh;
+        })).ConfigureAwait(false);
         return RefuseDuplicateIds(loads);
+    }
+
+    private LoadedPlugin KeepLastGoodOnErrors(LoadedPlugin fresh, LoadedPlugin prior)
+    {
+        // A reload is all or nothing per plugin: half-edited content never reaches partner sites.
+        if (!fresh.Report.HasErrors)
+        {
+            return fresh;
+        }
+
+        var errors = fresh.Report.Problems.Count(p => p.Severity == ProblemSeverity.Error);
+        var notice = new PluginProblem(
+            "reload",
+            $"the new content was not accepted ({errors} errors below); still serving the content loaded at {prior.Report.ContentLoadedAt:u}",
+            ProblemSeverity.Warning);
+        LogKeptLastGood(prior.Report.Id, errors, prior.Report.ContentLoadedAt!.Value);
+        var report = prior.Report with
+        {
+            Status = PluginStatus.Degraded,
+            LoadDuration = fresh.Report.LoadDuration,
+            Problems = [notice, .. fresh.Report.Problems],
+        };
+        return new LoadedPlugin(report, prior.Content);
     }
 
     private async Task<LoadedPlugin> LoadFolderAsync(string folder, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var folderName = Path.GetFileName(folder);
-        var loaded = await LoadCoreAsync(folder, folderName, cancellationToken).ConfigureAwait(false);
+        var loaded = await LoadCoreAsync(folder, cancellationToken).ConfigureAwait(false);
         var report = loaded.Report with { LoadDuration = Stopwatch.GetElapsedTime(started) };
         metrics.RecordPluginLoad(report.Id, report.Status.ToString(), report.LoadDuration);
         if (report.Status == PluginStatus.Faulted)
@@ -62,82 +88,48 @@ internal sealed partial class PluginLoader(
             LogLoaded(report.Id, report.Status, report.Problems.Count, report.LoadDuration.TotalMilliseconds);
             foreach (var problem in report.Problems)
             {
-                LogProblem(report.Id, problem.Location, problem.Message);
+                LogProblem(report.Id, problem.Severity, problem.Location, problem.Message);
             }
         }
 
         return loaded with { Report = report };
     }
 
-    private async Task<LoadedPlugin> LoadCoreAsync(string folder, string folderName, CancellationToken cancellationToken)
+    private async Task<LoadedPlugin> LoadCoreAsync(string folder, CancellationToken cancellationToken)
     {
-        var manifestPath = Path.Combine(folder, PluginManifest.FileName);
-        if (!File.Exists(manifestPath))
+        var read = await PluginManifests.ReadAsync(folder, cancellationToken).ConfigureAwait(false);
+        if (read.Error is { } manifestError || read.Manifest is not { } manifest)
         {
-            return Fault(folderName, folder, null, $"no {PluginManifest.FileName} in the plugin folder");
+            var id = ContentValidator.IsValidId(read.Manifest?.Id) ? read.Manifest!.Id : Path.GetFileName(folder);
+            return Fault(id, folder, read.Manifest, read.Error!, read.FileName);
         }
 
-        PluginManifest? manifest;
-        try
-        {
-            await using var stream = File.OpenRead(manifestPath);
-            manifest = await JsonSerializer.DeserializeAsync<PluginManifest>(stream, ManifestJson, cancellationToken).ConfigureAwait(false);
-        }
-        catch (JsonException ex)
-        {
-            return Fault(folderName, folder, null, $"{PluginManifest.FileName} cannot be read: {ex.Message}");
-        }
-
-        if (manifest is null || !ContentValidator.IsValidId(manifest.Id))
-        {
-            return Fault(folderName, folder, manifest, $"{PluginManifest.FileName} needs an 'id' in lower-case kebab-case");
-        }
-
-        if (!ContractRange.TryParse(manifest.ContractVersion, out var range))
-        {
-            return Fault(manifest.Id, folder, manifest, $"contractVersion '{manifest.ContractVersion}' is not a version range such as 1.0 or [1.0,2.0)");
-        }
-
-        if (!range.Includes(ContractVersion.Current))
-        {
-            return Fault(manifest.Id, folder, manifest,
-                $"built for contract {range}, but this host implements contract {ContractVersion.Text}: " +
-                $"rebuild the plugin against ContentApi.Abstractions {ContractVersion.Current.Major}.x and set contractVersion to \"{ContractVersion.Current.Major}.0\"");
-        }
-
-        var warnings = new List<ContentProblem>();
+        var warnings = new List<PluginProblem>();
         IContentPlugin plugin;
-        PluginKind kind;
         if (manifest.Assembly is null)
         {
             plugin = new ContentFilesPlugin();
-            kind = PluginKind.ContentPack;
         }
         else
         {
-            kind = PluginKind.Assembly;
-            var created = CreateAssemblyPlugin(folder, manifest, out var error);
+            var created = GetOrCreateCodePlugin(folder, manifest, warnings, out var error);
             if (created is null)
             {
-                return Fault(manifest.Id, folder, manifest, error!);
+                return Fault(manifest.Id, folder, manifest, error!, manifest.Assembly);
             }
 
             plugin = created;
-            if (File.Exists(Path.Combine(folder, ContractFileName)))
-            {
-                warnings.Add(new ContentProblem(ContractFileName,
-                    "the plugin ships its own copy of the contract; the host's copy is used instead. Reference ContentApi.Abstractions with Private=false"));
-            }
         }
 
-        var content = await RunLoadAsync(plugin, manifest, folder, cancellationToken).ConfigureAwait(false);
-        if (content.Error is { } loadError)
+        var kind = manifest.Assembly is null ? PluginKind.ContentPack : PluginKind.Assembly;
+        var (content, loadError) = await RunLoadAsync(plugin, manifest, folder, cancellationToken).ConfigureAwait(false);
+        if (loadError is not null)
         {
-            return new LoadedPlugin(PluginReport.Faulted(manifest.Id, folder, manifest, loadError) with { Kind = kind }, PluginContent.Empty);
+            return Fault(manifest.Id, folder, manifest, loadError, "load");
         }
 
-        var valid = ContentValidator.Validate(content.Content!);
-        var problems = warnings.Concat(valid.Problems).ToList();
+        var valid = ContentValidator.Validate(content!);
+        var problems = warnings.Concat(valid.Problems.Select(PluginProblem.Error)).ToList();
         var report = new PluginReport
         {
             Id = manifest.Id,
@@ -146,20 +138,52 @@ internal sealed partial class PluginLoader(
             Kind = kind,
             Status = problems.Count == 0 ? PluginStatus.Healthy : PluginStatus.Degraded,
             Problems = problems,
+            ContentLoadedAt = timeProvider.GetUtcNow(),
         };
-        return new LoadedPlugin(report, ApplyPluginForce(valid with { Problems = [] }, manifest));
+        return new LoadedPlugin(report, ContentValidator.AssignForce(valid with { Problems = [] }, manifest.ForceId));
     }
 
-    private IContentPlugin? CreateAssemblyPlugin(string folder, PluginManifest manifest, out string? error)
+    private IContentPlugin? GetOrCreateCodePlugin(string folder, PluginManifest manifest, List<PluginProblem> warnings, out string? error)
     {
         error = null;
         var assemblyPath = Path.GetFullPath(Path.Combine(folder, manifest.Assembly!));
-        if (!assemblyPath.StartsWith(Path.GetFullPath(folder), StringComparison.Ordinal) || !File.Exists(assemblyPath))
+        if (!File.Exists(assemblyPath))
         {
             error = $"assembly '{manifest.Assembly}' was not found in the plugin folder";
             return null;
         }
 
+        if (File.Exists(Path.Combine(folder, ContractFileName)))
+        {
+            warnings.Add(new PluginProblem(ContractFileName,
+                "the plugin ships its own copy of the contract; the host's copy is used instead. Reference ContentApi.Abstractions with Private=false (or ExcludeAssets=runtime)",
+                ProblemSeverity.Warning));
+        }
+
+        var stamp = FileStamp.Of(assemblyPath);
+        if (_codePlugins.TryGetValue(assemblyPath, out var existing))
+        {
+            if (existing.Stamp != stamp)
+            {
+                warnings.Add(new PluginProblem(manifest.Assembly!,
+                    "the assembly changed on disk; the code already loaded keeps running until the host restarts (content files are re-read)",
+                    ProblemSeverity.Warning));
+            }
+
+            return existing.Instance;
+        }
+
+        var created = CreateAssemblyPlugin(assemblyPath, manifest, out error);
+        if (created is not null)
+        {
+            _codePlugins[assemblyPath] = new CodePlugin(created, stamp);
+        }
+
+        return created;
+    }
+
+    private static IContentPlugin? CreateAssemblyPlugin(string assemblyPath, PluginManifest manifest, out string? error)
+    {
         try
         {
             var context = new PluginLoadContext(assemblyPath, manifest.Id);
@@ -175,6 +199,7 @@ internal sealed partial class PluginLoader(
                 return null;
             }
 
+            error = null;
             return (IContentPlugin)Activator.CreateInstance(pluginTypes[0])!;
         }
         catch (BadImageFormatException)
@@ -192,6 +217,12 @@ internal sealed partial class PluginLoader(
         catch (MissingMethodException)
         {
             error = "the plugin class needs a public parameterless constructor";
+        }
+#pragma warning disable CA1031 // Third-party code: whatever it throws is reported as its fault, never crashes the host.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            error = $"'{manifest.Assembly}' could not be loaded: {ex.GetType().Name}: {ex.Message}";
         }
 
         return null;
@@ -230,22 +261,6 @@ internal sealed partial class PluginLoader(
         }
     }
 
-    private static PluginContent ApplyPluginForce(PluginContent content, PluginManifest manifest)
-    {
-        // A force's plugin speaks for that force: items that do not name a force belong to the plugin's force.
-        if (manifest.ForceId is not { } force)
-        {
-            return content;
-        }
-
-        return content with
-        {
-            Guidance = content.Guidance.Select(i => i with { ForceId = i.ForceId ?? force }).ToList(),
-            Contacts = content.Contacts.Select(i => i with { ForceId = i.ForceId ?? force }).ToList(),
-            Advice = content.Advice.Select(i => i with { ForceId = i.ForceId ?? force }).ToList(),
-        };
-    }
-
     private static List<LoadedPlugin> RefuseDuplicateIds(IEnumerable<LoadedPlugin> loads)
     {
         var result = new List<LoadedPlugin>();
@@ -265,8 +280,8 @@ internal sealed partial class PluginLoader(
         return result;
     }
 
-    private static LoadedPlugin Fault(string id, string folder, PluginManifest? manifest, string reason) =>
-        new(PluginReport.Faulted(id, folder, manifest, reason), PluginContent.Empty);
+    private static LoadedPlugin Fault(string id, string folder, PluginManifest? manifest, string reason, string? location = null) =>
+        new(PluginReport.Faulted(id, folder, manifest, reason, location), PluginContent.Empty);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Plugins folder {Folder} does not exist: no content will be served")]
     private partial void LogNoPluginsFolder(string folder);
@@ -277,8 +292,22 @@ internal sealed partial class PluginLoader(
     [LoggerMessage(Level = LogLevel.Information, Message = "Plugin {PluginId} loaded: {Status}, {ProblemCount} problems, {DurationMs:0.0} ms")]
     private partial void LogLoaded(string pluginId, PluginStatus status, int problemCount, double durationMs);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Plugin {PluginId}: {Location}: {Problem}")]
-    private partial void LogProblem(string pluginId, string location, string problem);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Plugin {PluginId}: {Severity}: {Location}: {Problem}")]
+    private partial void LogProblem(string pluginId, ProblemSeverity severity, string location, string problem);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Plugin {PluginId}: new content refused with {ErrorCount} errors; still serving the content loaded at {LoadedAt:u}")]
+    private partial void LogKeptLastGood(string pluginId, int errorCount, DateTimeOffset loadedAt);
+
+    private sealed record CodePlugin(IContentPlugin Instance, FileStamp Stamp);
+
+    private readonly record struct FileStamp(DateTime LastWriteUtc, long Length)
+    {
+        public static FileStamp Of(string path)
+        {
+            var info = new FileInfo(path);
+            return new FileStamp(info.LastWriteTimeUtc, info.Length);
+        }
+    }
 
     private sealed class PluginLog(ILogger logger) : IPluginLog
     {

@@ -8,7 +8,7 @@ public enum PluginStatus
     /// <summary>Loaded, every item valid.</summary>
     Healthy,
 
-    /// <summary>Loaded, but some items were rejected or something needs attention.</summary>
+    /// <summary>Serving, but some items were rejected, a reload was refused, or something else needs attention.</summary>
     Degraded,
 
     /// <summary>Not loaded: nothing from it is served.</summary>
@@ -25,6 +25,24 @@ public enum PluginKind
     ContentPack,
 }
 
+/// <summary>How serious a plugin problem is.</summary>
+public enum ProblemSeverity
+{
+    /// <summary>Something was refused: an item, a file, a reload or the whole plugin.</summary>
+    Error,
+
+    /// <summary>Served anyway, but needs attention (for example a reference to an id no plugin supplies).</summary>
+    Warning,
+}
+
+/// <summary>A problem in a plugin or its content, with its severity.</summary>
+internal sealed record PluginProblem(string Location, string Message, ProblemSeverity Severity)
+{
+    public static PluginProblem Error(ContentProblem problem) => new(problem.Location, problem.Message, ProblemSeverity.Error);
+
+    public static PluginProblem Warning(ContentProblem problem) => new(problem.Location, problem.Message, ProblemSeverity.Warning);
+}
+
 /// <summary>What the host knows about one plugin folder after loading it.</summary>
 internal sealed record PluginReport
 {
@@ -34,15 +52,21 @@ internal sealed record PluginReport
     public PluginKind Kind { get; init; }
     public PluginStatus Status { get; init; }
     public TimeSpan LoadDuration { get; init; }
-    public IReadOnlyList<ContentProblem> Problems { get; init; } = [];
+    public IReadOnlyList<PluginProblem> Problems { get; init; } = [];
 
-    public static PluginReport Faulted(string id, string folder, PluginManifest? manifest, string reason) => new()
+    /// <summary>When the content being served was loaded; older than the snapshot when a reload kept the last good content.</summary>
+    public DateTimeOffset? ContentLoadedAt { get; init; }
+
+    public bool HasErrors => Status == PluginStatus.Faulted || Problems.Any(p => p.Severity == ProblemSeverity.Error);
+
+    public static PluginReport Faulted(string id, string folder, PluginManifest? manifest, string reason, string? location = null) => new()
     {
         Id = id,
         Folder = folder,
         Manifest = manifest,
+        Kind = manifest is { Assembly: null } ? PluginKind.ContentPack : PluginKind.Assembly,
         Status = PluginStatus.Faulted,
-        Problems = [new ContentProblem(PluginManifest.FileName, reason)],
+        Problems = [new PluginProblem(location ?? PluginManifest.FileName, reason, ProblemSeverity.Error)],
     };
 }
 

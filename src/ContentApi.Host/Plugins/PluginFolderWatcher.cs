@@ -1,0 +1,83 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+
+namespace ContentApi.Host.Plugins;
+
+/// <summary>
+/// Reloads content when anything under the plugins folder changes (<see cref="PluginOptions.WatchForChanges"/>).
+/// Changes are debounced: a burst of file events (an editor's save, a copied folder) causes one reload once the folder
+/// has been quiet for <see cref="PluginOptions.ReloadDebounce"/>.
+/// </summary>
+internal sealed partial class PluginFolderWatcher(IOptions<PluginOptions> options, ContentReloader reloader, ILogger<PluginFolderWatcher> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var root = options.Value.ResolvePath();
+        if (!options.Value.WatchForChanges || !Directory.Exists(root))
+        {
+            return;
+        }
+
+        var changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+        using var watcher = new FileSystemWatcher(root)
+        {
+            IncludeSubdirectories = true,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+        };
+        void Signal(object? sender, EventArgs e) => changes.Writer.TryWrite(true);
+        watcher.Changed += Signal;
+        watcher.Created += Signal;
+        watcher.Deleted += Signal;
+        watcher.Renamed += Signal;
+        watcher.Error += Signal; // a lost event (buffer overflow) is treated as a change: reload rather than miss it
+        watcher.EnableRaisingEvents = true;
+        LogWatching(root, options.Value.ReloadDebounce.TotalMilliseconds);
+
+        try
+        {
+            while (await changes.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
+            {
+                changes.Reader.TryRead(out _);
+                await WaitUntilQuietAsync(changes.Reader, stoppingToken).ConfigureAwait(false);
+                try
+                {
+                    await reloader.ReloadAsync(ReloadTrigger.FileChange, stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // The folder itself is mid-change (renamed, permissions); the next change event retries.
+                    LogReloadFailed(ex);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The host is stopping.
+        }
+    }
+
+    private async Task WaitUntilQuietAsync(ChannelReader<bool> changes, CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            using var quiet = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            quiet.CancelAfter(options.Value.ReloadDebounce);
+            try
+            {
+                await changes.WaitToReadAsync(quiet.Token).ConfigureAwait(false);
+                changes.TryRead(out _); // another change inside the window: start waiting again
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reloading after a plugin folder change failed; the current content stays")]
+    private partial void LogReloadFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Watching {Folder} for plugin changes (debounce {DebounceMs} ms)")]
+    private partial void LogWatching(string folder, double debounceMs);
+}
