@@ -128,7 +128,8 @@ internal sealed partial class PluginLoader(
             return Fault(manifest.Id, folder, manifest, loadError, "load");
         }
 
-        var valid = ContentValidator.Validate(content!);
+        // The force is assigned first, so a force pack's items may override national ones without repeating forceId.
+        var valid = ContentValidator.Validate(ContentValidator.AssignForce(content!, manifest.ForceId));
         var problems = warnings.Concat(valid.Problems.Select(PluginProblem.Error)).ToList();
         var report = new PluginReport
         {
@@ -140,7 +141,7 @@ internal sealed partial class PluginLoader(
             Problems = problems,
             ContentLoadedAt = timeProvider.GetUtcNow(),
         };
-        return new LoadedPlugin(report, ContentValidator.AssignForce(valid with { Problems = [] }, manifest.ForceId));
+        return new LoadedPlugin(report, valid with { Problems = [] });
     }
 
     private IContentPlugin? GetOrCreateCodePlugin(string folder, PluginManifest manifest, List<PluginProblem> warnings, out string? error)
