@@ -11,35 +11,51 @@ namespace ContentApi.Host.Plugins;
 internal sealed partial class PluginFolderWatcher(IOptions<PluginOptions> options, ContentReloader reloader, ILogger<PluginFolderWatcher> logger)
     : BackgroundService
 {
+    private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private FileSystemWatcher? _watcher;
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Watch before the host reports started (ExecuteAsync runs later, on another thread), so no change is missed.
+        var root = options.Value.ResolvePath();
+        if (options.Value.WatchForChanges && Directory.Exists(root))
+        {
+            _watcher = new FileSystemWatcher(root)
+            {
+                IncludeSubdirectories = true,
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+            };
+            _watcher.Changed += Signal;
+            _watcher.Created += Signal;
+            _watcher.Deleted += Signal;
+            _watcher.Renamed += Signal;
+            _watcher.Error += Signal; // a lost event (buffer overflow) is treated as a change: reload rather than miss it
+            _watcher.EnableRaisingEvents = true;
+            LogWatching(root, options.Value.ReloadDebounce.TotalMilliseconds);
+        }
+
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _watcher?.Dispose();
+        base.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var root = options.Value.ResolvePath();
-        if (!options.Value.WatchForChanges || !Directory.Exists(root))
+        if (_watcher is null)
         {
             return;
         }
 
-        var changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-        using var watcher = new FileSystemWatcher(root)
-        {
-            IncludeSubdirectories = true,
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
-        };
-        void Signal(object? sender, EventArgs e) => changes.Writer.TryWrite(true);
-        watcher.Changed += Signal;
-        watcher.Created += Signal;
-        watcher.Deleted += Signal;
-        watcher.Renamed += Signal;
-        watcher.Error += Signal; // a lost event (buffer overflow) is treated as a change: reload rather than miss it
-        watcher.EnableRaisingEvents = true;
-        LogWatching(root, options.Value.ReloadDebounce.TotalMilliseconds);
-
         try
         {
-            while (await changes.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
+            while (await _changes.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
             {
-                changes.Reader.TryRead(out _);
-                await WaitUntilQuietAsync(changes.Reader, stoppingToken).ConfigureAwait(false);
+                _changes.Reader.TryRead(out _);
+                await WaitUntilQuietAsync(stoppingToken).ConfigureAwait(false);
                 try
                 {
                     await reloader.ReloadAsync(ReloadTrigger.FileChange, stoppingToken).ConfigureAwait(false);
@@ -57,7 +73,9 @@ internal sealed partial class PluginFolderWatcher(IOptions<PluginOptions> option
         }
     }
 
-    private async Task WaitUntilQuietAsync(ChannelReader<bool> changes, CancellationToken stoppingToken)
+    private void Signal(object? sender, EventArgs e) => _changes.Writer.TryWrite(true);
+
+    private async Task WaitUntilQuietAsync(CancellationToken stoppingToken)
     {
         while (true)
         {
@@ -65,8 +83,8 @@ internal sealed partial class PluginFolderWatcher(IOptions<PluginOptions> option
             quiet.CancelAfter(options.Value.ReloadDebounce);
             try
             {
-                await changes.WaitToReadAsync(quiet.Token).ConfigureAwait(false);
-                changes.TryRead(out _); // another change inside the window: start waiting again
+                await _changes.Reader.WaitToReadAsync(quiet.Token).ConfigureAwait(false);
+                _changes.Reader.TryRead(out _); // another change inside the window: start waiting again
             }
             catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
             {
