@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace ContentApi.Tests.Infrastructure;
 
 /// <summary>
@@ -14,6 +16,18 @@ public static class ContentPackFiles
         ["content/contacts.yaml"] = Contacts(email),
         ["content/local-guidance.md"] = Guidance,
     };
+
+    /// <summary>A minimal valid manifest with the given id and, optionally, another contract range or an assembly.</summary>
+    public static string Manifest(string id, string contract = "1.0", string? assembly = null) =>
+        JsonSerializer.Serialize(new Dictionary<string, string?>
+        {
+            ["id"] = id,
+            ["name"] = $"Test plugin {id}",
+            ["version"] = "1.0.0",
+            ["publisher"] = "Tests",
+            ["contractVersion"] = contract,
+            ["assembly"] = assembly,
+        }.Where(p => p.Value is not null).ToDictionary());
 
     public static string JsonManifest(string id) => $$"""
         { "id": "{{id}}", "name": "Test Force Police", "version": "1.0.0", "publisher": "Test Force Police",

@@ -30,13 +30,13 @@ public sealed class BrokenPluginsHost : IAsyncLifetime
         Folders.AddFixture("InvalidContentPlugin");
         var notDotNet = Folders.AddFolder("NotDotNet", new Dictionary<string, string>
         {
-            ["plugin.json"] = Manifest("not-dotnet", assembly: "NotDotNet.dll"),
+            ["plugin.json"] = ContentPackFiles.Manifest("not-dotnet", assembly: "NotDotNet.dll"),
         });
         File.WriteAllBytes(Path.Combine(notDotNet, "NotDotNet.dll"), Enumerable.Range(0, 4096).Select(i => (byte)(i * 7919 % 251)).ToArray());
         Folders.AddFolder("NoManifest", new Dictionary<string, string> { ["content/contacts.yaml"] = "items: []\n" });
         Folders.AddFolder("BadJson", new Dictionary<string, string> { ["plugin.json"] = "{\n  \"id\": \"bad-json\",\n  \"name\": \n" });
-        Folders.AddFolder("FutureContract", new Dictionary<string, string> { ["plugin.json"] = Manifest("future-contract", contract: "2.0") });
-        Folders.AddFolder("zz-duplicate", new Dictionary<string, string> { ["plugin.json"] = Manifest("signposting") });
+        Folders.AddFolder("FutureContract", new Dictionary<string, string> { ["plugin.json"] = ContentPackFiles.Manifest("future-contract", contract: "2.0") });
+        Folders.AddFolder("zz-duplicate", new Dictionary<string, string> { ["plugin.json"] = ContentPackFiles.Manifest("signposting") });
 
         Factory = ContentApiFactory.Create(TestKeys.Settings(Folders.Settings(("Plugins:LoadTimeout", "00:00:02"), ("Plugins:WatchForChanges", "false")))).WithLogs(Logs);
         Client = Factory.CreateClient();
@@ -49,18 +49,6 @@ public sealed class BrokenPluginsHost : IAsyncLifetime
         await Factory.DisposeAsync();
         Folders.Dispose();
     }
-
-    public static string Manifest(string id, string contract = "1.0", string? assembly = null, string? forceId = null) =>
-        JsonSerializer.Serialize(new Dictionary<string, string?>
-        {
-            ["id"] = id,
-            ["name"] = $"Test plugin {id}",
-            ["version"] = "1.0.0",
-            ["publisher"] = "Tests",
-            ["contractVersion"] = contract,
-            ["forceId"] = forceId,
-            ["assembly"] = assembly,
-        }.Where(p => p.Value is not null).ToDictionary());
 }
 
 public sealed class PluginIsolationTests(BrokenPluginsHost host) : IClassFixture<BrokenPluginsHost>

@@ -1,0 +1,89 @@
+using ContentApi.Content;
+using ContentApi.Plugins.Testing;
+using ContentApi.Tests.Infrastructure;
+
+namespace ContentApi.Tests.PluginTesting;
+
+/// <summary>The testing library plugin authors use: the host's rules, applied to a folder on disk.</summary>
+public sealed class PluginAssertTests : IDisposable
+{
+    private readonly PluginFolders _folders = new();
+
+    [Fact]
+    public async Task A_valid_content_pack_passes_and_the_result_shows_what_the_host_would_serve()
+    {
+        var pack = _folders.AddFolder("Pack", ContentPackFiles.Pack());
+
+        var result = await PluginAssert.IsValidAsync(pack);
+
+        Assert.Equal("test-force-pack", result.Manifest!.Id);
+        var contact = Assert.Single(result.Content.Contacts);
+        Assert.Equal(("test-force-101", ContentPackFiles.ForceId, "police-101"), (contact.Id, contact.ForceId, contact.Overrides));
+        Assert.Single(result.Content.Guidance);
+        Assert.Empty(result.Warnings);
+    }
+
+    [Fact]
+    public async Task A_broken_pack_fails_with_every_problem_and_its_file_line_and_field()
+    {
+        var files = ContentPackFiles.Pack();
+        files["content/contacts.yaml"] = files["content/contacts.yaml"].Replace("value: \"101\"", "value: \"one-oh-one\"", StringComparison.Ordinal);
+        files["content/local-guidance.md"] = files["content/local-guidance.md"].Replace("audiences: [parents-carers]", "audiences: [grown-ups]", StringComparison.Ordinal);
+        var pack = _folders.AddFolder("Pack", files);
+
+        var failure = await Assert.ThrowsAsync<PluginValidationException>(() => PluginAssert.IsValidAsync(pack));
+
+        Assert.Contains("Plugin 'test-force-pack'", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("2 errors, 0 warnings; serves 0 items.", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("error: content/contacts.yaml:2 (contact 'test-force-101'): channels[0].value: 'one-oh-one' is not a phone number", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("error: content/local-guidance.md:2 (test-force-local-advice): audiences[0]: 'grown-ups' is not one of parents-carers, young-people, professionals", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_manifest_for_another_contract_fails_saying_what_to_rebuild_against()
+    {
+        var pack = _folders.AddFolder("Pack", new Dictionary<string, string> { ["plugin.json"] = ContentPackFiles.Manifest("future", contract: "[2.0,3.0)") });
+
+        var failure = await Assert.ThrowsAsync<PluginValidationException>(() => PluginAssert.IsValidAsync(pack));
+
+        Assert.Contains("rebuild the plugin against ContentApi.Abstractions 1.x", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_code_plugins_manifest_needs_the_plugin_instance_and_the_matching_assembly()
+    {
+        var folder = _folders.AddFolder("Code", new Dictionary<string, string>
+        {
+            ["plugin.json"] = ContentPackFiles.Manifest("code", assembly: "MyForce.dll"),
+            ["content/contacts.yaml"] = "items: []\n",
+        });
+
+        var withoutInstance = await PluginValidator.ValidateAsync(folder);
+        var withWrongAssembly = await PluginValidator.ValidateAsync(folder, new ContentFilesPlugin());
+
+        Assert.Equal("plugin.json: names the assembly 'MyForce.dll': pass an instance of your plugin class to check it", Describe(withoutInstance));
+        Assert.Equal("plugin.json: names the assembly 'MyForce.dll', but ContentFilesPlugin is in 'ContentApi.Content.dll'", Describe(withWrongAssembly));
+    }
+
+    [Fact]
+    public async Task References_are_checked_against_the_reference_folders_as_warnings()
+    {
+        var files = ContentPackFiles.Pack();
+        files["content/local-guidance.md"] = files["content/local-guidance.md"].Replace("relatedContacts: [test-force-101, childline]", "relatedContacts: [test-force-101, childline, no-such-line]", StringComparison.Ordinal);
+        var pack = _folders.AddFolder("Pack", files);
+        var national = new[] { _folders.AddFirstParty("Signposting"), _folders.AddFirstParty("Guidance") };
+
+        var result = await PluginAssert.IsValidAsync(pack, options: new PluginValidationOptions { ReferenceDirectories = national });
+
+        var warning = Assert.Single(result.Warnings);
+        Assert.Equal(("content/local-guidance.md:2 (guidance 'test-force-local-advice')", "relatedContacts: no contact 'no-such-line' is loaded"), (warning.Location, warning.Message));
+    }
+
+    public void Dispose() => _folders.Dispose();
+
+    private static string Describe(PluginValidationResult result)
+    {
+        var error = Assert.Single(result.Errors);
+        return $"{error.Location}: {error.Message}";
+    }
+}
