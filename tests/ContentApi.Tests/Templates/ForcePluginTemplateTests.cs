@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using System.Reflection;
+using ContentApi.Tests.Infrastructure;
+
+namespace ContentApi.Tests.Templates;
+
+/// <summary>
+/// The author's kit end to end, outside this repository: pack the kit to a local feed, install the template into a
+/// private template hive, create a force plugin in a temp folder, build it and run its own tests, then drop its build
+/// output into a host's plugins folder and see its content served.
+/// </summary>
+[Trait("Category", "Template")]
+public sealed class ForcePluginTemplateTests : IDisposable
+{
+    private static readonly string[] KitPackages = ["contentapi.abstractions", "contentapi.content", "contentapi.plugins.testing"];
+
+    private readonly string _work = Path.Combine(Path.GetTempPath(), "content-api-template", Guid.NewGuid().ToString("N"));
+    private readonly string _version = $"1.0.0-template.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
+    private readonly PluginFolders _folders = new();
+
+    [Fact]
+    public async Task The_template_makes_a_plugin_that_builds_passes_its_own_tests_and_is_served_when_dropped_in()
+    {
+        var repository = RepositoryRoot();
+        var feed = Path.Combine(_work, "feed");
+        var hive = Path.Combine(_work, "hive");
+        var output = Path.Combine(_work, "Wiltshire.ContentPlugin");
+        var configuration = typeof(ForcePluginTemplateTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+
+        await RunAsync(repository, "bash", ["scripts/pack-plugin-kit.sh", feed, _version, "--no-build"], ("CONFIGURATION", configuration));
+        await RunAsync(repository, "dotnet", ["new", "install", Path.Combine(repository, "templates", "ContentApi.ForcePlugin"), "--debug:custom-hive", hive]);
+        await RunAsync(_work, "dotnet", ["new", "contentapi-force-plugin", "--debug:custom-hive", hive, "-n", "Wiltshire.ContentPlugin", "-o", output,
+            "--forceId", "wiltshire", "--forceName", "Wiltshire Police", "--contentApiVersion", _version, "--packageFeed", feed]);
+        var testRun = await RunAsync(output, "dotnet", ["test", "tests/Wiltshire.ContentPlugin.Tests", "-c", "Release"]);
+
+        Assert.Contains("Passed!  - Failed:     0, Passed:     3", testRun, StringComparison.Ordinal);
+        var built = Path.Combine(output, "src", "Wiltshire.ContentPlugin", "bin", "Release", "net10.0");
+        Assert.True(File.Exists(Path.Combine(built, "Wiltshire.ContentPlugin.dll")));
+        Assert.False(File.Exists(Path.Combine(built, "ContentApi.Abstractions.dll")), "The plugin folder must not ship the contract.");
+
+        // Drop the build output into a plugins folder beside the national plugins: no change to the host.
+        _folders.AddFirstParty("Signposting");
+        _folders.AddFirstParty("Guidance");
+        CopyDirectory(built, Path.Combine(_folders.Root, "Wiltshire"));
+        await using var factory = ContentApiFactory.Create(_folders.Settings(("Plugins:WatchForChanges", "false")));
+        using var client = factory.CreateClient();
+
+        var plugin = (await (await client.GetAsync("/api/v2/plugins")).JsonAsync()).GetProperty("plugins").EnumerateArray()
+            .Single(p => p.GetProperty("id").GetString() == "wiltshire");
+        Assert.Equal("healthy", plugin.GetProperty("status").GetString());
+        Assert.Equal("Wiltshire Police", plugin.GetProperty("publisher").GetString());
+        Assert.Empty(plugin.GetProperty("problems").EnumerateArray());
+        foreach (var version in new[] { "v1", "v2" })
+        {
+            var contact = await (await client.GetAsync($"/api/{version}/contacts/police-101?force=wiltshire")).JsonAsync();
+            Assert.Equal("wiltshire-101", contact.GetProperty("id").GetString());
+            Assert.Equal("wiltshire", contact.GetProperty("provenance").GetProperty("plugin").GetString());
+            var guidance = (await (await client.GetAsync($"/api/{version}/guidance?force=wiltshire&pageSize=100")).JsonAsync()).Items();
+            Assert.Contains("wiltshire-getting-help", guidance.Ids());
+        }
+    }
+
+    public void Dispose()
+    {
+        _folders.Dispose();
+        DeleteQuietly(_work);
+
+        // Each run packs a unique version so a stale kit is never restored; do not leave them in the package cache.
+        var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        foreach (var package in KitPackages.Select(p => Path.Combine(cache, p)))
+        {
+            DeleteQuietly(Path.Combine(package, _version));
+            if (Directory.Exists(package) && !Directory.EnumerateFileSystemEntries(package).Any())
+            {
+                DeleteQuietly(package);
+            }
+        }
+    }
+
+    private static async Task<string> RunAsync(string directory, string program, IEnumerable<string> arguments, params (string Name, string Value)[] environment)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // The test runner's MSBuild variables would steer the child build to this repository's SDK state.
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        Directory.CreateDirectory(directory);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        var output = await stdout + await stderr;
+        Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', start.ArgumentList)} exited with {process.ExitCode}:\n{output}");
+        return output;
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ContentApi.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("The repository root (with ContentApi.sln) was not found.");
+    }
+
+    private static void CopyDirectory(string source, string target)
+    {
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+        }
+    }
+
+    private static void DeleteQuietly(string path)
+    {
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
