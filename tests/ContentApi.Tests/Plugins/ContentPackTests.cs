@@ -1,39 +1,22 @@
 using System.Text.Json;
 using ContentApi.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace ContentApi.Tests.Plugins;
 
 /// <summary>National first-party plugins plus two hand-written content packs (JSON and YAML manifests), dropped in as folders.</summary>
-public sealed class ContentPackHost : IAsyncLifetime
+public sealed class ContentPackHost : PluginsHost
 {
-    public PluginFolders Folders { get; } = new();
-
-    public WebApplicationFactory<Program> Factory { get; private set; } = null!;
-
-    public HttpClient Client { get; private set; } = null!;
-
-    public Task InitializeAsync()
+    protected override void AddPlugins(PluginFolders folders)
     {
-        Folders.AddFirstParty("Signposting");
-        Folders.AddFirstParty("Guidance");
-        Folders.AddFolder("TestForcePack", ContentPackFiles.Pack());
-        Folders.AddFolder("YamlManifestPack", new Dictionary<string, string>
+        folders.AddFirstParty("Signposting");
+        folders.AddFirstParty("Guidance");
+        folders.AddFolder("TestForcePack", ContentPackFiles.Pack());
+        folders.AddFolder("YamlManifestPack", new Dictionary<string, string>
         {
             ["plugin.yaml"] = ContentPackFiles.YamlManifest("yaml-pack").Replace("forceId: test-force", "forceId: other-force", StringComparison.Ordinal),
             ["content/local.md"] = ContentPackFiles.Guidance.Replace("test-force-local-advice", "other-force-local-advice", StringComparison.Ordinal)
                 .Replace("test-force-101, ", string.Empty, StringComparison.Ordinal),
         });
-        Factory = ContentApiFactory.Create(Folders.Settings(("Plugins:WatchForChanges", "false")));
-        Client = Factory.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        Client.Dispose();
-        await Factory.DisposeAsync();
-        Folders.Dispose();
     }
 }
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ContentApi.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace ContentApi.Tests.Plugins;
@@ -9,45 +8,28 @@ namespace ContentApi.Tests.Plugins;
 /// One host whose plugins folder holds every kind of broken plugin beside working ones, all real folders and
 /// assemblies on disk. The host must start, the working plugins must serve, and each problem must be reported.
 /// </summary>
-public sealed class BrokenPluginsHost : IAsyncLifetime
+public sealed class BrokenPluginsHost : PluginsHost
 {
-    public PluginFolders Folders { get; } = new();
+    protected override IEnumerable<(string Key, string? Value)> Settings => [("Plugins:LoadTimeout", "00:00:02")];
 
-    public LogCollector Logs { get; } = new();
-
-    public WebApplicationFactory<Program> Factory { get; private set; } = null!;
-
-    public HttpClient Client { get; private set; } = null!;
-
-    public Task InitializeAsync()
+    protected override void AddPlugins(PluginFolders folders)
     {
-        Folders.AddFirstParty("Signposting");
-        Folders.AddFirstParty("Gloucestershire");
-        var guidance = Folders.AddFirstParty("Guidance", "GuidanceWithContractCopy");
+        folders.AddFirstParty("Signposting");
+        folders.AddFirstParty("Gloucestershire");
+        var guidance = folders.AddFirstParty("Guidance", "GuidanceWithContractCopy");
         File.Copy(Path.Combine(AppContext.BaseDirectory, "ContentApi.Abstractions.dll"), Path.Combine(guidance, "ContentApi.Abstractions.dll"));
-        Folders.AddFixture("ThrowingPlugin");
-        Folders.AddFixture("HangingPlugin");
-        Folders.AddFixture("InvalidContentPlugin");
-        var notDotNet = Folders.AddFolder("NotDotNet", new Dictionary<string, string>
+        folders.AddFixture("ThrowingPlugin");
+        folders.AddFixture("HangingPlugin");
+        folders.AddFixture("InvalidContentPlugin");
+        var notDotNet = folders.AddFolder("NotDotNet", new Dictionary<string, string>
         {
             ["plugin.json"] = ContentPackFiles.Manifest("not-dotnet", assembly: "NotDotNet.dll"),
         });
         File.WriteAllBytes(Path.Combine(notDotNet, "NotDotNet.dll"), Enumerable.Range(0, 4096).Select(i => (byte)(i * 7919 % 251)).ToArray());
-        Folders.AddFolder("NoManifest", new Dictionary<string, string> { ["content/contacts.yaml"] = "items: []\n" });
-        Folders.AddFolder("BadJson", new Dictionary<string, string> { ["plugin.json"] = "{\n  \"id\": \"bad-json\",\n  \"name\": \n" });
-        Folders.AddFolder("FutureContract", new Dictionary<string, string> { ["plugin.json"] = ContentPackFiles.Manifest("future-contract", contract: "2.0") });
-        Folders.AddFolder("zz-duplicate", new Dictionary<string, string> { ["plugin.json"] = ContentPackFiles.Manifest("signposting") });
-
-        Factory = ContentApiFactory.Create(TestKeys.Settings(Folders.Settings(("Plugins:LoadTimeout", "00:00:02"), ("Plugins:WatchForChanges", "false")))).WithLogs(Logs);
-        Client = Factory.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        Client.Dispose();
-        await Factory.DisposeAsync();
-        Folders.Dispose();
+        folders.AddFolder("NoManifest", new Dictionary<string, string> { ["content/contacts.yaml"] = "items: []\n" });
+        folders.AddFolder("BadJson", new Dictionary<string, string> { ["plugin.json"] = "{\n  \"id\": \"bad-json\",\n  \"name\": \n" });
+        folders.AddFolder("FutureContract", new Dictionary<string, string> { ["plugin.json"] = ContentPackFiles.Manifest("future-contract", contract: "2.0") });
+        folders.AddFolder("zz-duplicate", new Dictionary<string, string> { ["plugin.json"] = ContentPackFiles.Manifest("signposting") });
     }
 }
 
