@@ -41,6 +41,57 @@ public abstract record ContentItem
 
     /// <summary>Where the item was read from (file and line), for precise validation reports. Set by content readers.</summary>
     public string? Origin { get; init; }
+
+    /// <summary>
+    /// When the item's text or facts last changed. Partners syncing from the changes feed see an item as changed at
+    /// this moment, so set it on every edit; when absent, the day of <see cref="ReviewInfo.LastReviewed"/> is used.
+    /// Added in contract 1.1.
+    /// </summary>
+    public DateTimeOffset? Updated { get; init; }
+
+    /// <summary>The day the item was first published, when known. Added in contract 1.1.</summary>
+    public DateOnly? FirstPublished { get; init; }
+
+    /// <summary>Whether the item is published or withdrawn. Added in contract 1.1.</summary>
+    public ContentStatus Status { get; init; } = ContentStatus.Published;
+
+    /// <summary>Why and when the item was withdrawn; required when <see cref="Status"/> is withdrawn. Added in contract 1.1.</summary>
+    public WithdrawalNotice? Withdrawal { get; init; }
+
+    /// <summary>The licence partners may reuse the item under. Added in contract 1.1.</summary>
+    public ContentLicence Licence { get; init; } = ContentLicence.OpenGovernmentLicence3;
+
+    /// <summary>
+    /// The attribution statement partners must show when they reuse the item; when absent the host composes one from
+    /// the source publisher and the licence. Added in contract 1.1.
+    /// </summary>
+    public string? Attribution { get; init; }
+}
+
+/// <summary>Whether an item is served. Added in contract 1.1.</summary>
+public enum ContentStatus
+{
+    /// <summary>Served to partners.</summary>
+    Published,
+
+    /// <summary>No longer served: requests for it get 410 Gone with the withdrawal notice, and the changes feed lists a tombstone.</summary>
+    Withdrawn,
+}
+
+/// <summary>Why an item was withdrawn. Added in contract 1.1.</summary>
+/// <param name="On">The day it was withdrawn.</param>
+/// <param name="Reason">Why, in plain words, for partners who still link to it.</param>
+/// <param name="ReplacedBy">The id of an item of the same kind that replaces it, if any.</param>
+public sealed record WithdrawalNotice(DateOnly On, string Reason, string? ReplacedBy = null);
+
+/// <summary>A licence content is published under. Added in contract 1.1.</summary>
+/// <param name="Name">The licence's name.</param>
+/// <param name="Url">Where the licence text is published.</param>
+public sealed record ContentLicence(string Name, Uri Url)
+{
+    /// <summary>The Open Government Licence v3.0, under which public sector information is published in the UK.</summary>
+    public static ContentLicence OpenGovernmentLicence3 { get; } =
+        new("Open Government Licence v3.0", new Uri("https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"));
 }
 
 /// <summary>Who content is written for.</summary>

@@ -24,6 +24,12 @@ public sealed record PluginContent
     /// <summary>Police forces (the forces directory).</summary>
     public IReadOnlyList<PoliceForce> Forces { get; init; } = [];
 
+    /// <summary>Signposting rules: which contacts a signposting answer offers, when, and why. Added in contract 1.1.</summary>
+    public IReadOnlyList<SignpostingRule> SignpostingRules { get; init; } = [];
+
+    /// <summary>Headings for the signposting tiers. Added in contract 1.1.</summary>
+    public IReadOnlyList<SignpostingTierHeading> SignpostingTiers { get; init; } = [];
+
     /// <summary>Problems the plugin found in its own source files, reported to the host's validation report.</summary>
     public IReadOnlyList<ContentProblem> Problems { get; init; } = [];
 }

@@ -21,6 +21,12 @@ internal sealed class ItemDocument
     public string? Overrides { get; set; }
     public bool? DisplayVerbatim { get; set; }
     public string? TranslationStatus { get; set; }
+    public string? Updated { get; set; }
+    public string? FirstPublished { get; set; }
+    public string? Status { get; set; }
+    public WithdrawalDocument? Withdrawal { get; set; }
+    public LicenceDocument? Licence { get; set; }
+    public string? Attribution { get; set; }
 
     public string? Name { get; set; }
     public string? Description { get; set; }
@@ -46,6 +52,26 @@ internal sealed class ItemDocument
     public string? Telephone { get; set; }
     public bool? IsWelsh { get; set; }
     public List<EngagementDocument>? EngagementMethods { get; set; }
+
+    public string? Tier { get; set; }
+    public string? Contact { get; set; }
+    public string? ContactCategory { get; set; }
+    public List<string>? Askers { get; set; }
+    public string? UsedBy { get; set; }
+    public string? Reason { get; set; }
+}
+
+internal sealed class WithdrawalDocument
+{
+    public string? On { get; set; }
+    public string? Reason { get; set; }
+    public string? ReplacedBy { get; set; }
+}
+
+internal sealed class LicenceDocument
+{
+    public string? Name { get; set; }
+    public string? Url { get; set; }
 }
 
 internal sealed class AgeRangeDocument

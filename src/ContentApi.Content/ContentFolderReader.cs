@@ -35,11 +35,11 @@ public static class ContentFolderReader
     public static async Task<PluginContent> ReadAsync(string folder, string relativeTo, CancellationToken cancellationToken)
     {
         var problems = new List<ContentProblem>();
-        var items = new List<object>();
+        var documents = new List<(ItemDocument, string)>();
         if (!Directory.Exists(folder))
         {
             problems.Add(new ContentProblem(Path.GetRelativePath(relativeTo, folder), "content folder not found"));
-            return Collect(items, problems);
+            return Collect(documents, problems);
         }
 
         var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
@@ -48,10 +48,10 @@ public static class ContentFolderReader
         foreach (var file in files)
         {
             var text = await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false);
-            ReadText(text, Path.GetRelativePath(relativeTo, file).Replace('\\', '/'), items, problems);
+            ReadText(text, Path.GetRelativePath(relativeTo, file).Replace('\\', '/'), documents, problems);
         }
 
-        return Collect(items, problems);
+        return Collect(documents, problems);
     }
 
     /// <summary>Reads one file's text; exposed so validation tools can check a single file.</summary>
@@ -61,25 +61,25 @@ public static class ContentFolderReader
     public static PluginContent ReadFile(string text, string fileName)
     {
         var problems = new List<ContentProblem>();
-        var items = new List<object>();
-        ReadText(text, fileName, items, problems);
-        return Collect(items, problems);
+        var documents = new List<(ItemDocument, string)>();
+        ReadText(text, fileName, documents, problems);
+        return Collect(documents, problems);
     }
 
     private static bool IsContentFile(string path) =>
         Path.GetExtension(path).ToLowerInvariant() is ".md" or ".yaml" or ".yml" or ".json";
 
-    private static void ReadText(string text, string origin, List<object> items, List<ContentProblem> problems)
+    private static void ReadText(string text, string origin, List<(ItemDocument, string)> documents, List<ContentProblem> problems)
     {
         try
         {
             if (origin.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
             {
-                ReadMarkdown(text, origin, items, problems);
+                ReadMarkdown(text, origin, documents, problems);
             }
             else
             {
-                ReadItemsList(text, origin, items, problems);
+                ReadItemsList(text, origin, documents, problems);
             }
         }
         catch (YamlException ex)
@@ -88,7 +88,7 @@ public static class ContentFolderReader
         }
     }
 
-    private static void ReadMarkdown(string text, string origin, List<object> items, List<ContentProblem> problems)
+    private static void ReadMarkdown(string text, string origin, List<(ItemDocument, string)> documents, List<ContentProblem> problems)
     {
         var (frontMatter, body) = SplitFrontMatter(text);
         if (frontMatter is null)
@@ -100,10 +100,10 @@ public static class ContentFolderReader
         var document = Deserializer.Deserialize<ItemDocument>(frontMatter) ?? new ItemDocument();
         document.Kind ??= "guidance";
         document.Body = body.Trim();
-        AddMapped(document, $"{origin}:2", items, problems);
+        documents.Add((document, $"{origin}:2"));
     }
 
-    private static void ReadItemsList(string text, string origin, List<object> items, List<ContentProblem> problems)
+    private static void ReadItemsList(string text, string origin, List<(ItemDocument, string)> documents, List<ContentProblem> problems)
     {
         // Walk the parser by hand so each item keeps the line it starts on for problem reports.
         var parser = new Parser(new StringReader(text));
@@ -134,7 +134,14 @@ public static class ContentFolderReader
                 try
                 {
                     var document = Deserializer.Deserialize<ItemDocument>(parser);
-                    AddMapped(document, $"{origin}:{line}", items, problems);
+                    if (document is null)
+                    {
+                        problems.Add(new ContentProblem($"{origin}:{line}", "an item is empty"));
+                    }
+                    else
+                    {
+                        documents.Add((document, $"{origin}:{line}"));
+                    }
                 }
                 catch (YamlException ex)
                 {
@@ -167,14 +174,6 @@ public static class ContentFolderReader
         parser.MoveNext();
     }
 
-    private static void AddMapped(ItemDocument document, string origin, List<object> items, List<ContentProblem> problems)
-    {
-        if (new ItemMapper(origin, problems).Map(document) is { } item)
-        {
-            items.Add(item);
-        }
-    }
-
     private static (string? FrontMatter, string Body) SplitFrontMatter(string text)
     {
         var normalised = text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimStart('\uFEFF');
@@ -200,16 +199,28 @@ public static class ContentFolderReader
         return newline < 0 ? message : message[..newline];
     }
 
-    private static PluginContent Collect(List<object> items, List<ContentProblem> problems) => new()
+    // Translations inherit from their originals before anything is mapped, so a translation file may be read before
+    // or after the file it translates.
+    private static PluginContent Collect(List<(ItemDocument Document, string Origin)> documents, List<ContentProblem> problems)
     {
-        Topics = items.OfType<Topic>().ToList(),
-        Guidance = items.OfType<GuidanceArticle>().ToList(),
-        Contacts = items.OfType<Contact>().ToList(),
-        AgeBands = items.OfType<AgeBand>().ToList(),
-        Advice = items.OfType<AgeBandAdvice>().ToList(),
-        Forces = items.OfType<PoliceForce>().ToList(),
-        Problems = problems,
-    };
+        TranslationInheritance.Apply(documents, problems);
+        var items = documents
+            .Select(d => new ItemMapper(d.Origin, problems).Map(d.Document))
+            .OfType<object>()
+            .ToList();
+        return new PluginContent
+        {
+            Topics = items.OfType<Topic>().ToList(),
+            Guidance = items.OfType<GuidanceArticle>().ToList(),
+            Contacts = items.OfType<Contact>().ToList(),
+            AgeBands = items.OfType<AgeBand>().ToList(),
+            Advice = items.OfType<AgeBandAdvice>().ToList(),
+            Forces = items.OfType<PoliceForce>().ToList(),
+            SignpostingRules = items.OfType<SignpostingRule>().ToList(),
+            SignpostingTiers = items.OfType<SignpostingTierHeading>().ToList(),
+            Problems = problems,
+        };
+    }
 }
 
 /// <summary>
@@ -225,7 +236,8 @@ public class ContentFilesPlugin : IContentPlugin
         var content = await ContentFolderReader.ReadPluginAsync(context.PluginDirectory, cancellationToken).ConfigureAwait(false);
         context.Log.Information(
             $"Read {content.Guidance.Count} guidance, {content.Contacts.Count} contacts, {content.AgeBands.Count} age bands, " +
-            $"{content.Advice.Count} advice, {content.Topics.Count} topics; {content.Problems.Count} problems.");
+            $"{content.Advice.Count} advice, {content.Topics.Count} topics, {content.SignpostingRules.Count} signposting rules; " +
+            $"{content.Problems.Count} problems.");
         return content;
     }
 }

@@ -43,6 +43,8 @@ public static partial class ContentValidator
             AgeBands = Keep(content.AgeBands, "age-band", problems, CheckAgeBand),
             Advice = Keep(content.Advice, "advice", problems, CheckAdvice),
             Forces = Keep(content.Forces, "force", problems, CheckForce),
+            SignpostingRules = Keep(content.SignpostingRules, "signposting-rule", problems, CheckSignpostingRule),
+            SignpostingTiers = Keep(content.SignpostingTiers, "signposting-tier", problems, CheckSignpostingTier),
             Problems = problems,
         };
     }
@@ -213,6 +215,37 @@ public static partial class ContentValidator
         {
             reasons.Add("overrides: only a force's item (with forceId) may override a national item");
         }
+
+        CheckPublication(item, reasons);
+    }
+
+    private static void CheckPublication(ContentItem item, List<string> reasons)
+    {
+        switch (item.Status, item.Withdrawal)
+        {
+            case (ContentStatus.Withdrawn, null):
+                reasons.Add("withdrawal: a withdrawn item needs { on, reason } so partners can be told why");
+                break;
+            case (ContentStatus.Published, not null):
+                reasons.Add("withdrawal: only an item with status: withdrawn has a withdrawal notice");
+                break;
+            case (_, { Reason: var reason }) when string.IsNullOrWhiteSpace(reason):
+                reasons.Add("withdrawal.reason: is required");
+                break;
+            case (_, { ReplacedBy: { } replacement }) when !IsValidId(replacement):
+                reasons.Add($"withdrawal.replacedBy: '{replacement}' is not an id");
+                break;
+        }
+
+        if (item.Licence is null || string.IsNullOrWhiteSpace(item.Licence.Name) || !IsHttps(item.Licence.Url))
+        {
+            reasons.Add("licence: needs a name and an absolute https url");
+        }
+
+        if (item.Updated is { } updated && item.FirstPublished is { } published && DateOnly.FromDateTime(updated.UtcDateTime) < published)
+        {
+            reasons.Add("updated: must not be before firstPublished");
+        }
     }
 
     private static void CheckTopic(Topic topic, List<string> reasons) => RequireText(topic.Name, "name", reasons);
@@ -226,7 +259,30 @@ public static partial class ContentValidator
         {
             reasons.Add("audiences: at least one audience is required");
         }
+
+        reasons.AddRange(MarkdownRules.Problems(article.BodyMarkdown).Select(problem => $"body: {problem}"));
     }
+
+    private static void CheckSignpostingRule(SignpostingRule rule, List<string> reasons)
+    {
+        RequireText(rule.Reason, "reason", reasons);
+        if ((rule.ContactId is null) == (rule.ContactCategory is null))
+        {
+            reasons.Add("contact: give either contact (one contact id) or contactCategory (every contact of that category from the requested force)");
+        }
+        else if (rule.ContactId is { } id && !IsValidId(id))
+        {
+            reasons.Add($"contact: '{id}' is not a contact id");
+        }
+
+        if (rule.UsedBy == SignpostingUser.Child &&
+            (rule.Askers.Count == 0 || rule.Askers.Any(a => a is SignpostingAsker.YoungPerson or SignpostingAsker.Adult)))
+        {
+            reasons.Add("askers: a rule used by the child is for adults asking about a child: list only parent-carer and professional");
+        }
+    }
+
+    private static void CheckSignpostingTier(SignpostingTierHeading heading, List<string> reasons) => RequireText(heading.Title, "title", reasons);
 
     private static void CheckAgeBand(AgeBand band, List<string> reasons)
     {

@@ -6,6 +6,8 @@ namespace ContentApi.Content;
 /// <summary>Turns one parsed document into a contract item, collecting every problem instead of stopping at the first.</summary>
 internal sealed class ItemMapper(string origin, List<ContentProblem> problems)
 {
+    private const string KnownKinds = "topic, guidance, contact, age-band, advice, force, signposting-rule or signposting-tier";
+
     private readonly string _origin = origin;
     private string _location = origin;
 
@@ -22,8 +24,10 @@ internal sealed class ItemMapper(string origin, List<ContentProblem> problems)
             "age-band" => MapAgeBand(doc),
             "advice" => MapAdvice(doc),
             "force" => MapForce(doc),
-            null => Fail<object>("kind", "is required (topic, guidance, contact, age-band, advice or force)"),
-            _ => Fail<object>("kind", $"'{doc.Kind}' is not a known kind (topic, guidance, contact, age-band, advice or force)"),
+            "signposting-rule" => MapSignpostingRule(doc),
+            "signposting-tier" => MapSignpostingTier(doc),
+            null => Fail<object>("kind", $"is required ({KnownKinds})"),
+            _ => Fail<object>("kind", $"'{doc.Kind}' is not a known kind ({KnownKinds})"),
         };
         return problems.Count == problemsBefore ? item : null;
     }
@@ -110,6 +114,33 @@ internal sealed class ItemMapper(string origin, List<ContentProblem> problems)
         }, d, c)
         : null;
 
+    private SignpostingRule? MapSignpostingRule(ItemDocument d) => Common(d) is { } c
+        ? Apply(new SignpostingRule
+        {
+            Id = c.Id,
+            Source = c.Source,
+            Review = c.Review,
+            Tier = ParseEnum<SignpostingTier>(d.Tier, "tier", default, required: true),
+            ContactId = d.Contact,
+            ContactCategory = d.ContactCategory is null ? null : ParseEnum<ContactCategory>(d.ContactCategory, "contactCategory", default),
+            Askers = (d.Askers ?? []).Select((a, i) => ParseEnum<SignpostingAsker>(a, $"askers[{i}]", default)).Distinct().ToList(),
+            UsedBy = ParseEnum(d.UsedBy, "usedBy", SignpostingUser.Asker),
+            Reason = Required(d.Reason, "reason"),
+        }, d, c)
+        : null;
+
+    private SignpostingTierHeading? MapSignpostingTier(ItemDocument d) => Common(d) is { } c
+        ? Apply(new SignpostingTierHeading
+        {
+            Id = c.Id,
+            Source = c.Source,
+            Review = c.Review,
+            Tier = ParseEnum<SignpostingTier>(d.Tier, "tier", default, required: true),
+            Title = Required(d.Title, "title"),
+            Description = d.Description,
+        }, d, c)
+        : null;
+
     private sealed record CommonFields(string Id, SourceReference Source, ReviewInfo Review);
 
     private CommonFields? Common(ItemDocument d)
@@ -141,7 +172,34 @@ internal sealed class ItemMapper(string origin, List<ContentProblem> problems)
             DisplayVerbatim = d.DisplayVerbatim ?? false,
             TranslationStatus = ParseEnum(d.TranslationStatus, "translationStatus", TranslationStatus.Reviewed),
             Origin = _origin,
+            Updated = OptionalTimestamp(d.Updated, "updated"),
+            FirstPublished = d.FirstPublished is null ? null : RequiredDate(d.FirstPublished, "firstPublished"),
+            Status = ParseEnum(d.Status, "status", ContentStatus.Published),
+            Withdrawal = d.Withdrawal is null ? null : new WithdrawalNotice(
+                RequiredDate(d.Withdrawal.On, "withdrawal.on"), Required(d.Withdrawal.Reason, "withdrawal.reason"), d.Withdrawal.ReplacedBy),
+            Licence = d.Licence is null
+                ? ContentLicence.OpenGovernmentLicence3
+                : new ContentLicence(Required(d.Licence.Name, "licence.name"), RequiredUri(d.Licence.Url, "licence.url")),
+            Attribution = d.Attribution?.Trim(),
         };
+
+    // A date alone means the start of that day in UTC, so "updated: 2027-01-10" needs no time of day.
+    private DateTimeOffset? OptionalTimestamp(string? value, string field)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        }
+
+        return DateTimeOffset.TryParseExact(value, "yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var timestamp)
+            ? timestamp.ToUniversalTime()
+            : Fail<DateTimeOffset?>(field, $"'{value}' is not a date (YYYY-MM-DD) or a UTC timestamp (YYYY-MM-DDThh:mm:ssZ)");
+    }
 
     private AgeRange? MapAgeRange(AgeRangeDocument? range)
     {

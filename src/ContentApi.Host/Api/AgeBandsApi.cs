@@ -19,6 +19,7 @@ internal static class AgeBandsApi
         group.MapGet("/{id}", Get)
             .WithName("GetAgeBand")
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone)
             .WithSummary("Get one age band")
             .WithDescription("One age band by id (such as 11-13), with its age range, audiences and topics.");
 
@@ -26,43 +27,54 @@ internal static class AgeBandsApi
             .WithName("ListAgeBandAdvice")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Advice for an age band")
-            .WithDescription("What to talk about, signs to watch for and what to do, for one age band, by topic and audience.");
+            .WithDescription(
+                "What to talk about, signs to watch for and what to do, for one age band, by topic and audience, with the " +
+                "ids of related guidance and contacts. With q, ranked by title, summary and the advice itself.");
+
+        group.MapGet("/{id}/advice/{adviceId}", AdviceItem)
+            .WithName("GetAgeBandAdvice")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone)
+            .WithSummary("Get one piece of age-band advice");
 
         return api;
     }
 
+    /// <summary>Where search looks in advice: the title, the summary, and every point of advice.</summary>
+    internal static IEnumerable<SearchField> SearchFields(AgeBandAdvice advice) =>
+    [
+        new("title", RankedSearch.TitleWeight, advice.Title),
+        new("summary", RankedSearch.SummaryWeight, advice.Summary),
+        new("body", RankedSearch.BodyWeight, string.Join(' ', advice.TalkAbout.Concat(advice.SignsToWatch).Concat(advice.WhatToDo))),
+    ];
+
     private static Results<Ok<IReadOnlyList<AgeBandResource>>, ValidationProblem> List(
-        [Description(ParameterDocs.Locale)] string? locale, ContentStore store)
+        [Description(ParameterDocs.Locale)] string? locale, ContentRequests requests, HttpRequest request)
     {
-        var snapshot = store.Current;
-        var validator = new QueryValidator(snapshot);
+        var validator = requests.Begin(request);
         var filter = validator.Filter(null, null, null, null, null, locale);
         if (!validator.IsValid)
         {
             return validator.Problem();
         }
 
-        IReadOnlyList<AgeBandResource> bands = ContentQuery.Resolve(snapshot.AgeBands, filter)
-            .OrderBy(e => e.Item.AgeRange?.Min)
-            .Select(e => new AgeBandResource(e))
-            .ToList();
-        return TypedResults.Ok(bands);
+        var bands = ContentQuery.Resolve(validator.Snapshot.AgeBands, filter).OrderBy(e => e.Item.AgeRange?.Min).ToList();
+        validator.AnnounceLanguages(bands);
+        return TypedResults.Ok<IReadOnlyList<AgeBandResource>>(bands.Select(e => new AgeBandResource(e, validator.Context)).ToList());
     }
 
     private static Results<Ok<AgeBandResource>, ProblemHttpResult, ValidationProblem> Get(
-        [Description(ParameterDocs.Id)] string id, [Description(ParameterDocs.Locale)] string? locale, ContentStore store)
+        [Description(ParameterDocs.Id)] string id, [Description(ParameterDocs.Locale)] string? locale, ContentRequests requests, HttpRequest request)
     {
-        var snapshot = store.Current;
-        var validator = new QueryValidator(snapshot);
+        var validator = requests.Begin(request);
         var filter = validator.Filter(null, null, null, null, null, locale);
         if (!validator.IsValid)
         {
             return validator.Problem();
         }
 
-        return ContentQuery.Find(snapshot.AgeBands, id, filter.Locale) is { } entry
-            ? TypedResults.Ok(new AgeBandResource(entry))
-            : ApiResults.NotFound("Age band", id);
+        var entry = ContentQuery.Find(validator.Snapshot.AgeBands, id, filter.Locale, filter.Reviews);
+        return ApiResults.Item(validator, entry, "Age band", ItemKinds.AgeBand, id, e => new AgeBandResource(e, validator.Context));
     }
 
     private static Results<Ok<IReadOnlyList<AdviceResource>>, ProblemHttpResult, ValidationProblem> Advice(
@@ -71,25 +83,47 @@ internal static class AgeBandsApi
         [Description(ParameterDocs.Audience)] string? audience,
         [Description(ParameterDocs.Force)] string? force,
         [Description(ParameterDocs.Locale)] string? locale,
-        ContentStore store)
+        [Description(ParameterDocs.Q)] string? q,
+        ContentRequests requests,
+        HttpRequest request)
     {
-        var snapshot = store.Current;
-        if (!snapshot.AgeBands.Any(b => b.Item.Id == id))
+        var validator = requests.Begin(request);
+        if (!validator.Snapshot.AgeBands.Any(b => b.Item.Id == id))
         {
             return ApiResults.NotFound("Age band", id);
         }
 
-        var validator = new QueryValidator(snapshot);
-        var filter = validator.Filter(topic, audience, null, null, force, locale);
+        var filter = validator.Filter(topic, audience, null, null, force, locale, q);
         if (!validator.IsValid)
         {
             return validator.Problem();
         }
 
-        IReadOnlyList<AdviceResource> advice = ContentQuery.Resolve(snapshot.Advice, filter)
-            .Where(e => e.Item.AgeBandId == id)
-            .Select(e => new AdviceResource(e))
-            .ToList();
-        return TypedResults.Ok(advice);
+        var advice = ContentQuery.Resolve(validator.Snapshot.Advice, filter).Where(e => e.Item.AgeBandId == id).ToList();
+        var ranked = RankedSearch.Rank(advice, filter.Text, e => SearchFields(e.Item), e => e.Item.Locale);
+        validator.AnnounceLanguages(ranked.Select(r => r.Item.Item.Locale));
+        return TypedResults.Ok<IReadOnlyList<AdviceResource>>(
+            ranked.Select(r => new AdviceResource(r.Item, validator.Context) { Search = r.Match }).ToList());
+    }
+
+    private static Results<Ok<AdviceResource>, ProblemHttpResult, ValidationProblem> AdviceItem(
+        [Description(ParameterDocs.Id)] string id,
+        [Description("The advice item's stable id.")] string adviceId,
+        [Description(ParameterDocs.Locale)] string? locale,
+        [Description(ParameterDocs.Force)] string? force,
+        ContentRequests requests,
+        HttpRequest request)
+    {
+        var validator = requests.Begin(request);
+        var filter = validator.Filter(null, null, null, null, force, locale);
+        if (!validator.IsValid)
+        {
+            return validator.Problem();
+        }
+
+        var entry = ContentQuery.Find(validator.Snapshot.Advice, adviceId, filter.Locale, filter.Reviews, filter.Force);
+        return entry is not null && entry.Item.AgeBandId != id
+            ? ApiResults.NotFound("Advice", adviceId)
+            : ApiResults.Item(validator, entry, "Advice", ItemKinds.Advice, adviceId, e => new AdviceResource(e, validator.Context));
     }
 }

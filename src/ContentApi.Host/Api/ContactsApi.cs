@@ -18,13 +18,15 @@ internal static class ContactsApi
             "Helplines, reporting routes and police contacts. Every contact carries its source and last-verified date. " +
             "With age, services that do not serve that age (such as adults-only helplines for under-18s) are left out.";
 
-        group.MapGet("/", ([AsParameters] ContactsQuery query, ContentStore store) => List(query, store, e => new ContactResourceV1(e)))
+        group.MapGet("/", ([AsParameters] ContactsQuery query, ContentRequests requests, HttpRequest request) =>
+                List(query, requests.Begin(request), (e, context) => new ContactResourceV1(e, context)))
             .MapToApiVersion(ApiVersions.V1)
             .WithName("ListContactsV1")
             .WithSummary("List contacts (v1: flat channel fields)")
             .WithDescription(listDescription);
 
-        group.MapGet("/", ([AsParameters] ContactsQuery query, ContentStore store) => List(query, store, e => new ContactResourceV2(e)))
+        group.MapGet("/", ([AsParameters] ContactsQuery query, ContentRequests requests, HttpRequest request) =>
+                List(query, requests.Begin(request), (e, context) => new ContactResourceV2(e, context)))
             .MapToApiVersion(ApiVersions.V2)
             .WithName("ListContactsV2")
             .WithSummary("List contacts (v2: typed channels with opening hours)")
@@ -35,10 +37,12 @@ internal static class ContactsApi
                 ([Description(ParameterDocs.Id)] string id,
                  [Description(ParameterDocs.Locale)] string? locale,
                  [Description(ParameterDocs.Force)] string? force,
-                 ContentStore store) => Get(id, locale, force, store, e => new ContactResourceV1(e)))
+                 ContentRequests requests,
+                 HttpRequest request) => Get(id, locale, force, requests.Begin(request), (e, context) => new ContactResourceV1(e, context)))
             .MapToApiVersion(ApiVersions.V1)
             .WithName("GetContactV1")
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone)
             .WithSummary("Get one contact (v1)")
             .WithDescription("One contact by id, with flat channel fields. With force, the force's own version replaces a national contact it overrides.");
 
@@ -47,22 +51,31 @@ internal static class ContactsApi
                 ([Description(ParameterDocs.Id)] string id,
                  [Description(ParameterDocs.Locale)] string? locale,
                  [Description(ParameterDocs.Force)] string? force,
-                 ContentStore store) => Get(id, locale, force, store, e => new ContactResourceV2(e)))
+                 ContentRequests requests,
+                 HttpRequest request) => Get(id, locale, force, requests.Begin(request), (e, context) => new ContactResourceV2(e, context)))
             .MapToApiVersion(ApiVersions.V2)
             .WithName("GetContactV2")
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone)
             .WithSummary("Get one contact (v2)")
             .WithDescription("One contact by id, with typed channels and opening hours. With force, the force's own version replaces a national contact it overrides.");
 
         return api;
     }
 
+    /// <summary>Where search looks in a contact: its name, what it does, and who it is for.</summary>
+    internal static IEnumerable<SearchField> SearchFields(Contact contact) =>
+    [
+        new("title", RankedSearch.TitleWeight, contact.Name),
+        new("summary", RankedSearch.SummaryWeight, contact.Description),
+        new("body", RankedSearch.BodyWeight, $"{contact.Organisation} {contact.WhoFor}"),
+    ];
+
     private static Results<Ok<PagedResult<TResource>>, ValidationProblem> List<TResource>(
-        ContactsQuery query, ContentStore store, Func<Entry<Contact>, TResource> map)
+        ContactsQuery query, QueryValidator validator, Func<Entry<Contact>, ResourceContext, TResource> map)
+        where TResource : ItemResource
     {
-        var snapshot = store.Current;
-        var validator = new QueryValidator(snapshot);
-        var filter = validator.Filter(query.Topic, query.Audience, query.Age, null, query.Force, query.Locale);
+        var filter = validator.Filter(query.Topic, query.Audience, query.Age, null, query.Force, query.Locale, query.Q);
         var channel = validator.Enum<ChannelType>("channel", query.Channel);
         var (page, pageSize) = validator.Paging(query.Page, query.PageSize);
         if (!validator.IsValid)
@@ -70,25 +83,24 @@ internal static class ContactsApi
             return validator.Problem();
         }
 
-        var items = ContentQuery.Resolve(snapshot.Contacts, filter)
+        var items = ContentQuery.Resolve(validator.Snapshot.Contacts, filter)
             .Where(e => channel is null || e.Item.Channels.Any(c => c.Type == channel))
             .ToList();
-        return TypedResults.Ok(items.ToPage(page, pageSize, map));
+        var ranked = RankedSearch.Rank(items, filter.Text, e => SearchFields(e.Item), e => e.Item.Locale);
+        validator.AnnounceLanguages(ranked.Select(r => r.Item.Item.Locale));
+        return TypedResults.Ok(ranked.ToPage(page, pageSize, r => (TResource)((ItemResource)map(r.Item, validator.Context) with { Search = r.Match })));
     }
 
     private static Results<Ok<TResource>, ProblemHttpResult, ValidationProblem> Get<TResource>(
-        string id, string? locale, string? force, ContentStore store, Func<Entry<Contact>, TResource> map)
+        string id, string? locale, string? force, QueryValidator validator, Func<Entry<Contact>, ResourceContext, TResource> map)
     {
-        var snapshot = store.Current;
-        var validator = new QueryValidator(snapshot);
         var filter = validator.Filter(null, null, null, null, force, locale);
         if (!validator.IsValid)
         {
             return validator.Problem();
         }
 
-        return ContentQuery.Find(snapshot.Contacts, id, filter.Locale, filter.Force) is { } entry
-            ? TypedResults.Ok(map(entry))
-            : ApiResults.NotFound("Contact", id);
+        var entry = ContentQuery.Find(validator.Snapshot.Contacts, id, filter.Locale, filter.Reviews, filter.Force);
+        return ApiResults.Item(validator, entry, "Contact", ItemKinds.Contact, id, e => map(e, validator.Context));
     }
 }

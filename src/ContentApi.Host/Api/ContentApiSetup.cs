@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Asp.Versioning;
+using ContentApi.Host.Content;
 
 namespace ContentApi.Host.Api;
 
@@ -15,6 +16,10 @@ internal static class ContentApiSetup
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
             options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
+
+        builder.Services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ReviewPolicy>();
+        builder.Services.AddSingleton<ContentRequests>();
 
         builder.Services.AddApiVersioning(options =>
             {
@@ -56,7 +61,10 @@ internal static class ContentApiSetup
             .MapContactsApi()
             .MapAgeBandsApi()
             .MapTopicsApi()
-            .MapPluginsApi();
+            .MapPluginsApi()
+            .MapSignpostingApi()
+            .MapReviewsApi()
+            .MapChangesApi();
 
         app.MapGet(ApiVersions.MigrationGuidePath, () => TypedResults.Text(MigrationGuide.Text, "text/markdown; charset=utf-8"))
             .ExcludeFromDescription();

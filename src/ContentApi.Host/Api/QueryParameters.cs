@@ -4,6 +4,7 @@ using ContentApi.Content;
 using ContentApi.Host.Content;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
 
 namespace ContentApi.Host.Api;
 
@@ -40,14 +41,24 @@ public sealed record GuidanceQuery
     [FromQuery(Name = "force")]
     public string? Force { get; init; }
 
-    /// <summary>Preferred language as a BCP 47 tag (en-GB, cy-GB); items not translated fall back to en-GB.</summary>
+    /// <summary>
+    /// Preferred language as a BCP 47 tag (en-GB, cy-GB); without it, Accept-Language decides. Items not translated
+    /// fall back to en-GB and say so (fallback: true).
+    /// </summary>
     [FromQuery(Name = "locale")]
     public string? Locale { get; init; }
 
-    /// <summary>Text to search for in titles, summaries and bodies (at most 200 characters).</summary>
+    /// <summary>
+    /// Text to search for in titles, summaries and bodies (at most 200 characters). Results are ranked, best first, and
+    /// each says which fields matched.
+    /// </summary>
     [MaxLength(QueryLimits.MaxTextLength)]
     [FromQuery(Name = "q")]
     public string? Q { get; init; }
+
+    /// <summary>How to return bodies: markdown (default), html (sanitised, links absolute) or text.</summary>
+    [FromQuery(Name = "format")]
+    public string? Format { get; init; }
 
     /// <summary>Page number, from 1.</summary>
     [Range(1, int.MaxValue)]
@@ -84,9 +95,14 @@ public sealed record ContactsQuery
     [FromQuery(Name = "channel")]
     public string? Channel { get; init; }
 
-    /// <summary>Preferred language as a BCP 47 tag (en-GB, cy-GB).</summary>
+    /// <summary>Preferred language as a BCP 47 tag (en-GB, cy-GB); without it, Accept-Language decides.</summary>
     [FromQuery(Name = "locale")]
     public string? Locale { get; init; }
+
+    /// <summary>Text to search for in names, descriptions and who each service is for; ranked, best first.</summary>
+    [MaxLength(QueryLimits.MaxTextLength)]
+    [FromQuery(Name = "q")]
+    public string? Q { get; init; }
 
     /// <summary>Page number, from 1.</summary>
     [Range(1, int.MaxValue)]
@@ -99,13 +115,40 @@ public sealed record ContactsQuery
     public int? PageSize { get; init; }
 }
 
+/// <summary>Starts the handling of a content request: the content as it is now, the review policy today, and the request.</summary>
+internal sealed class ContentRequests(ContentStore store, ReviewPolicy reviews)
+{
+    public QueryValidator Begin(HttpRequest request) => new(store.State, reviews.Now(), request);
+}
+
 /// <summary>
 /// Checks query parameters against the current content and collects every problem, so one 400 response names each
-/// bad parameter and says why.
+/// bad parameter and says why. It also settles the locale (from locale or Accept-Language) and announces it on the
+/// response, since every content response depends on it.
 /// </summary>
-internal sealed class QueryValidator(ContentSnapshot snapshot)
+internal sealed class QueryValidator
 {
     private readonly Dictionary<string, string[]> _errors = new(StringComparer.Ordinal);
+    private readonly ContentSnapshot _snapshot;
+    private readonly HttpRequest _request;
+
+    public QueryValidator(ContentState state, ReviewClock reviews, HttpRequest request)
+    {
+        State = state;
+        _snapshot = state.Snapshot;
+        Reviews = reviews;
+        _request = request;
+        Context = new ResourceContext(ContentItem.DefaultLocale, reviews);
+    }
+
+    public ContentState State { get; }
+
+    public ContentSnapshot Snapshot => _snapshot;
+
+    public ReviewClock Reviews { get; }
+
+    /// <summary>What resources need to know; its locale is settled by <see cref="Locale"/>.</summary>
+    public ResourceContext Context { get; private set; }
 
     public bool IsValid => _errors.Count == 0;
 
@@ -116,6 +159,7 @@ internal sealed class QueryValidator(ContentSnapshot snapshot)
 
     public ContentFilter Filter(string? topic, string? audience, int? age, string? ageBand, string? force, string? locale, string? text = null) => new()
     {
+        Reviews = Reviews,
         Topic = Topic(topic),
         Audience = Enum<Audience>("audience", audience),
         Age = Age(age),
@@ -157,23 +201,108 @@ internal sealed class QueryValidator(ContentSnapshot snapshot)
         return null;
     }
 
+    /// <summary>
+    /// The locale the request wants: the locale parameter when given, else the Accept-Language header, matched to the
+    /// locales content exists in. Responses vary by Accept-Language, and say so.
+    /// </summary>
     public string Locale(string? value)
+    {
+        var locale = ContentItem.DefaultLocale;
+        if (value is null)
+        {
+            locale = LocaleNegotiation.FromAcceptLanguage(_request.Headers.AcceptLanguage, _snapshot.Locales);
+        }
+        else if (ContentValidator.IsValidLocale(value))
+        {
+            locale = LocaleNegotiation.FromQuery(value, _snapshot.Locales);
+        }
+        else
+        {
+            Add("locale", $"'{Shorten(value)}' is not a BCP 47 language tag such as en-GB or cy-GB.");
+        }
+
+        _request.HttpContext.Response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptLanguage);
+        Context = Context with { RequestedLocale = locale };
+        return locale;
+    }
+
+    /// <summary>Sets Content-Language to the languages actually served, the requested one first; the requested one when nothing was.</summary>
+    public void AnnounceLanguages(IEnumerable<string> servedLocales)
+    {
+        var requested = Context.RequestedLocale;
+        var served = servedLocales
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .OrderBy(l => string.Equals(l, requested, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+            .ToList();
+        _request.HttpContext.Response.Headers.ContentLanguage = served.Count == 0 ? requested : string.Join(", ", served);
+    }
+
+    public void AnnounceLanguages<T>(IEnumerable<Entry<T>> served)
+        where T : ContentItem => AnnounceLanguages(served.Select(e => e.Item.Locale).ToList());
+
+    public int? RequiredAge(int? age)
+    {
+        if (age is null)
+        {
+            Add("age", "is required: the age, in whole years, of the person the help is about.");
+        }
+
+        return Age(age);
+    }
+
+    public TEnum? RequiredEnum<TEnum>(string name, string? value, string why)
+        where TEnum : struct, System.Enum
     {
         if (value is null)
         {
-            return ContentItem.DefaultLocale;
+            Add(name, $"is required: {why} One of: {string.Join(", ", EnumText.Names<TEnum>())}.");
+            return null;
         }
 
-        if (ContentValidator.IsValidLocale(value))
-        {
-            return value;
-        }
-
-        Add("locale", $"'{Shorten(value)}' is not a BCP 47 language tag such as en-GB or cy-GB.");
-        return ContentItem.DefaultLocale;
+        return Enum<TEnum>(name, value);
     }
 
-    private int? Age(int? age)
+    public string? PluginId(string? plugin)
+    {
+        if (plugin is null || _snapshot.Plugins.Any(p => p.Report.Id == plugin))
+        {
+            return plugin;
+        }
+
+        Add("plugin", $"'{Shorten(plugin)}' is not a loaded plugin. Plugins: {string.Join(", ", _snapshot.Plugins.Select(p => p.Report.Id))}.");
+        return null;
+    }
+
+    public int Limit(int? limit, int defaultLimit, int maxLimit)
+    {
+        if (limit is < 1 || limit > maxLimit)
+        {
+            Add("limit", $"must be between 1 and {maxLimit}; got {limit}.");
+        }
+
+        return limit ?? defaultLimit;
+    }
+
+    public FeedPosition? Since(string? since)
+    {
+        if (since is null)
+        {
+            Add("since", "is required: an ISO 8601 timestamp such as 2027-01-01T00:00:00Z, or the nextCursor of an earlier page.");
+            return null;
+        }
+
+        if (FeedPosition.TryParse(since, out var position))
+        {
+            return position;
+        }
+
+        Add("since", $"'{Shorten(since)}' is neither an ISO 8601 timestamp nor a cursor from this feed.");
+        return null;
+    }
+
+    public BodyFormat Format(string? format) => Enum<BodyFormat>("format", format) ?? BodyFormat.Markdown;
+
+    public int? Age(int? age)
     {
         if (age is < 0 or > QueryLimits.MaxAge)
         {
@@ -186,12 +315,12 @@ internal sealed class QueryValidator(ContentSnapshot snapshot)
 
     private string? Topic(string? topic)
     {
-        if (topic is null || snapshot.Topics.Any(t => t.Item.Id == topic))
+        if (topic is null || _snapshot.Topics.Any(t => t.Item.Id == topic))
         {
             return topic;
         }
 
-        Add("topic", $"'{Shorten(topic)}' is not a known topic. Known topics: {string.Join(", ", snapshot.Topics.Select(t => t.Item.Id).Distinct())}.");
+        Add("topic", $"'{Shorten(topic)}' is not a known topic. Known topics: {string.Join(", ", _snapshot.Topics.Select(t => t.Item.Id).Distinct())}.");
         return null;
     }
 
@@ -202,13 +331,13 @@ internal sealed class QueryValidator(ContentSnapshot snapshot)
             return null;
         }
 
-        var band = snapshot.AgeBands.FirstOrDefault(b => b.Item.Id == id);
+        var band = _snapshot.AgeBands.FirstOrDefault(b => b.Item.Id == id);
         if (band?.Item.AgeRange is { } range)
         {
             return range;
         }
 
-        Add("ageBand", $"'{Shorten(id)}' is not a known age band. Known age bands: {string.Join(", ", snapshot.AgeBands.Select(b => b.Item.Id).Distinct())}.");
+        Add("ageBand", $"'{Shorten(id)}' is not a known age band. Known age bands: {string.Join(", ", _snapshot.AgeBands.Select(b => b.Item.Id).Distinct())}.");
         return null;
     }
 
@@ -234,7 +363,7 @@ internal sealed class QueryValidator(ContentSnapshot snapshot)
         return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
     }
 
-    private void Add(string name, string message) => _errors[name] = [message];
+    public void Add(string name, string message) => _errors[name] = [message];
 
     // Echoing input back is useful, but never a whole hostile query string.
     private static string Shorten(string value) => value.Length <= 40 ? value : string.Concat(value.AsSpan(0, 40), "…");
@@ -253,15 +382,60 @@ internal static class ApiResults
     public static ProblemHttpResult NotFound(string kind, string id) => TypedResults.Problem(
         statusCode: StatusCodes.Status404NotFound,
         title: $"{kind} not found",
-        detail: $"There is no {kind.ToLowerInvariant()} with id '{(id.Length <= 100 ? id : id[..100])}'.");
+        detail: $"There is no {kind.ToLowerInvariant()} with id '{Shorten(id)}'.");
+
+    /// <summary>
+    /// One item by id: served, or the reason it is not. A withdrawn item, or one removed from its plugin since this
+    /// instance loaded it, is 410 Gone with the notice; an item withheld pending review is 404 saying so.
+    /// </summary>
+    public static Results<Ok<TResource>, ProblemHttpResult, ValidationProblem> Item<T, TResource>(
+        QueryValidator query, Entry<T>? entry, string kind, string itemKind, string id, Func<Entry<T>, TResource> map)
+        where T : ContentItem
+    {
+        if (entry is null)
+        {
+            var removed = query.State.History.Removed.Values.FirstOrDefault(r => r.Key.Kind == itemKind && r.Key.Id == id);
+            return removed is null
+                ? NotFound(kind, id)
+                : Gone(kind, id, $"It was removed from plugin '{removed.Plugin}' on {removed.RemovedAt:yyyy-MM-dd}.", removed.RemovedAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), null);
+        }
+
+        var item = entry.Item;
+        if (item is { Status: ContentStatus.Withdrawn, Withdrawal: { } withdrawal })
+        {
+            return Gone(kind, id, withdrawal.Reason, withdrawal.On.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), withdrawal.ReplacedBy);
+        }
+
+        if (!query.Reviews.IsServed(item))
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: $"{kind} withheld pending review",
+                detail: $"The {kind.ToLowerInvariant()} '{Shorten(id)}' was due for review on {item.Review.NextReviewDue:yyyy-MM-dd} and is not served until it is reviewed.",
+                extensions: new Dictionary<string, object?> { ["reviewStatus"] = "withheld", ["nextReviewDue"] = item.Review.NextReviewDue });
+        }
+
+        query.AnnounceLanguages([item.Locale]);
+        return TypedResults.Ok(map(entry));
+    }
+
+    private static ProblemHttpResult Gone(string kind, string id, string notice, string withdrawnOn, string? replacedBy) => TypedResults.Problem(
+        statusCode: StatusCodes.Status410Gone,
+        title: $"{kind} withdrawn",
+        detail: $"The {kind.ToLowerInvariant()} '{Shorten(id)}' has been withdrawn. {notice}",
+        extensions: new Dictionary<string, object?> { ["notice"] = notice, ["withdrawnOn"] = withdrawnOn, ["replacedBy"] = replacedBy });
+
+    private static string Shorten(string id) => id.Length <= 100 ? id : id[..100];
 }
 
 /// <summary>Descriptions of query parameters that appear on several endpoints, written once.</summary>
 internal static class ParameterDocs
 {
-    public const string Locale = "Preferred language as a BCP 47 tag (en-GB, cy-GB); items not translated fall back to en-GB.";
+    public const string Locale = "Preferred language as a BCP 47 tag (en-GB, cy-GB); without it, Accept-Language decides. Items not translated fall back to en-GB and say so (fallback: true).";
     public const string Force = "A data.police.uk force id such as gloucestershire: adds that force's local items and applies its overrides.";
     public const string Topic = "Only items on this topic (a topic id from /topics).";
     public const string Audience = "Only items for this audience: parents-carers, young-people or professionals.";
     public const string Id = "The item's stable id.";
+    public const string Format = "How to return guidance bodies: markdown (default), html (sanitised) or text.";
+    public const string Q = "Text to search for in titles, summaries and bodies; results are ranked, best first, with the fields that matched.";
 }

@@ -23,10 +23,13 @@ public sealed record Provenance(string Plugin, string Publisher, string SourcePu
 public abstract record ItemResource
 {
     [SetsRequiredMembers]
-    private protected ItemResource(ContentItem item, PluginIdentity plugin)
+    private protected ItemResource(ContentItem item, PluginIdentity plugin, ResourceContext context)
     {
         Id = item.Id;
         Locale = item.Locale;
+        RequestedLocale = context.RequestedLocale;
+        Fallback = !string.Equals(item.Locale, context.RequestedLocale, StringComparison.OrdinalIgnoreCase);
+        TranslationStatus = item.TranslationStatus;
         Audiences = item.Audiences;
         AgeRange = item.AgeRange;
         Topics = item.Topics;
@@ -34,7 +37,13 @@ public abstract record ItemResource
         Overrides = item.Overrides;
         DisplayVerbatim = item.DisplayVerbatim;
         Provenance = new Provenance(plugin.Id, plugin.Publisher, item.Source.Publisher, item.Source.Url);
-        Review = item.Review;
+        Review = item.Review with { Owner = item.Review.Owner ?? plugin.Publisher };
+        ReviewStatus = context.Reviews.StatusOf(item);
+        Updated = item.Updated;
+        FirstPublished = item.FirstPublished;
+        ContentHash = Content.ContentHash.Of(item);
+        Licence = item.Licence;
+        Attribution = item.Attribution ?? $"Contains information from {item.Source.Publisher}, published by {plugin.Publisher} under the {item.Licence.Name}.";
     }
 
     /// <summary>Stable id.</summary>
@@ -42,6 +51,15 @@ public abstract record ItemResource
 
     /// <summary>The language of this item (BCP 47).</summary>
     public required string Locale { get; init; }
+
+    /// <summary>The language the request asked for (from locale or Accept-Language).</summary>
+    public required string RequestedLocale { get; init; }
+
+    /// <summary>True when the item is not in the requested language and is served in en-GB instead.</summary>
+    public required bool Fallback { get; init; }
+
+    /// <summary>For a translation, whether a fluent speaker has checked it (needs-review: not yet).</summary>
+    public required TranslationStatus TranslationStatus { get; init; }
 
     /// <summary>Who the item is written for.</summary>
     public required IReadOnlyList<Audience> Audiences { get; init; }
@@ -64,20 +82,47 @@ public abstract record ItemResource
     /// <summary>Where the item came from.</summary>
     public required Provenance Provenance { get; init; }
 
-    /// <summary>When the item was last reviewed and is next due.</summary>
+    /// <summary>When the item was last reviewed, when it is next due and who owns it (the plugin's publisher when the item names nobody).</summary>
     public required ReviewInfo Review { get; init; }
+
+    /// <summary>Where the item is in its review cycle: current, due-soon or overdue (still served, check it).</summary>
+    public required ReviewStatus ReviewStatus { get; init; }
+
+    /// <summary>When the item's content last changed, when its author said so.</summary>
+    public DateTimeOffset? Updated { get; init; }
+
+    /// <summary>When the item was first published, when known.</summary>
+    public DateOnly? FirstPublished { get; init; }
+
+    /// <summary>A fingerprint of the item's content (sha256): unchanged hash, unchanged content.</summary>
+    public required string ContentHash { get; init; }
+
+    /// <summary>The licence partners may reuse the item under.</summary>
+    public required ContentLicence Licence { get; init; }
+
+    /// <summary>The attribution to show with the item when you reuse it.</summary>
+    public required string Attribution { get; init; }
+
+    /// <summary>How the item matched the search text q; present only when searching.</summary>
+    public SearchMatch? Search { get; init; }
 }
+
+/// <summary>What every resource needs to know about the request it answers.</summary>
+/// <param name="RequestedLocale">The locale the request asked for.</param>
+/// <param name="Reviews">The review policy today.</param>
+internal sealed record ResourceContext(string RequestedLocale, ReviewClock Reviews);
 
 /// <summary>A guidance article.</summary>
 public sealed record GuidanceResource : ItemResource
 {
     [SetsRequiredMembers]
-    internal GuidanceResource(Entry<GuidanceArticle> e)
-        : base(e.Item, PluginIdentity.Of(e.Plugin))
+    internal GuidanceResource(Entry<GuidanceArticle> e, ResourceContext context, BodyFormat format = BodyFormat.Markdown)
+        : base(e.Item, PluginIdentity.Of(e.Plugin), context)
     {
         Title = e.Item.Title;
         Summary = e.Item.Summary;
-        Body = e.Item.BodyMarkdown;
+        Body = BodyRendering.Render(e.Item.BodyMarkdown, format);
+        BodyFormat = format;
         RelatedContacts = e.Item.RelatedContacts;
     }
 
@@ -87,8 +132,11 @@ public sealed record GuidanceResource : ItemResource
     /// <summary>What the article covers, in one or two sentences.</summary>
     public required string Summary { get; init; }
 
-    /// <summary>The article in Markdown.</summary>
+    /// <summary>The article in the requested format: Markdown (default), sanitised HTML or plain text.</summary>
     public required string Body { get; init; }
+
+    /// <summary>The format of body.</summary>
+    public required BodyFormat BodyFormat { get; init; }
 
     /// <summary>Ids of contacts the article points to.</summary>
     public required IReadOnlyList<string> RelatedContacts { get; init; }
@@ -98,8 +146,8 @@ public sealed record GuidanceResource : ItemResource
 public abstract record ContactResourceBase : ItemResource
 {
     [SetsRequiredMembers]
-    private protected ContactResourceBase(Entry<Contact> e)
-        : base(e.Item, PluginIdentity.Of(e.Plugin))
+    private protected ContactResourceBase(Entry<Contact> e, ResourceContext context)
+        : base(e.Item, PluginIdentity.Of(e.Plugin), context)
     {
         Name = e.Item.Name;
         Organisation = e.Item.Organisation;
@@ -132,8 +180,8 @@ public abstract record ContactResourceBase : ItemResource
 public sealed record ContactResourceV1 : ContactResourceBase
 {
     [SetsRequiredMembers]
-    internal ContactResourceV1(Entry<Contact> e)
-        : base(e)
+    internal ContactResourceV1(Entry<Contact> e, ResourceContext context)
+        : base(e, context)
     {
         string? First(ChannelType type) => e.Item.Channels.FirstOrDefault(c => c.Type == type)?.Value;
         Phone = First(ChannelType.Phone);
@@ -173,8 +221,8 @@ public sealed record ContactResourceV1 : ContactResourceBase
 public sealed record ContactResourceV2 : ContactResourceBase
 {
     [SetsRequiredMembers]
-    internal ContactResourceV2(Entry<Contact> e)
-        : base(e)
+    internal ContactResourceV2(Entry<Contact> e, ResourceContext context)
+        : base(e, context)
     {
         Channels = e.Item.Channels;
     }
@@ -187,8 +235,8 @@ public sealed record ContactResourceV2 : ContactResourceBase
 public sealed record AgeBandResource : ItemResource
 {
     [SetsRequiredMembers]
-    internal AgeBandResource(Entry<AgeBand> e)
-        : base(e.Item, PluginIdentity.Of(e.Plugin))
+    internal AgeBandResource(Entry<AgeBand> e, ResourceContext context)
+        : base(e.Item, PluginIdentity.Of(e.Plugin), context)
     {
         Label = e.Item.Label;
         Description = e.Item.Description;
@@ -205,8 +253,8 @@ public sealed record AgeBandResource : ItemResource
 public sealed record AdviceResource : ItemResource
 {
     [SetsRequiredMembers]
-    internal AdviceResource(Entry<AgeBandAdvice> e)
-        : base(e.Item, PluginIdentity.Of(e.Plugin))
+    internal AdviceResource(Entry<AgeBandAdvice> e, ResourceContext context)
+        : base(e.Item, PluginIdentity.Of(e.Plugin), context)
     {
         AgeBand = e.Item.AgeBandId;
         Title = e.Item.Title;
@@ -247,8 +295,8 @@ public sealed record AdviceResource : ItemResource
 public sealed record TopicResource : ItemResource
 {
     [SetsRequiredMembers]
-    internal TopicResource(Entry<Topic> e)
-        : base(e.Item, PluginIdentity.Of(e.Plugin))
+    internal TopicResource(Entry<Topic> e, ResourceContext context)
+        : base(e.Item, PluginIdentity.Of(e.Plugin), context)
     {
         Name = e.Item.Name;
         Description = e.Item.Description;

@@ -17,17 +17,17 @@ internal static class TopicsApi
     }
 
     private static Results<Ok<IReadOnlyList<TopicResource>>, ValidationProblem> List(
-        [Description(ParameterDocs.Locale)] string? locale, ContentStore store)
+        [Description(ParameterDocs.Locale)] string? locale, ContentRequests requests, HttpRequest request)
     {
-        var snapshot = store.Current;
-        var validator = new QueryValidator(snapshot);
+        var validator = requests.Begin(request);
         var filter = validator.Filter(null, null, null, null, null, locale);
         if (!validator.IsValid)
         {
             return validator.Problem();
         }
 
-        IReadOnlyList<TopicResource> topics = ContentQuery.Resolve(snapshot.Topics, filter).Select(e => new TopicResource(e)).ToList();
-        return TypedResults.Ok(topics);
+        var topics = ContentQuery.Resolve(validator.Snapshot.Topics, filter);
+        validator.AnnounceLanguages(topics);
+        return TypedResults.Ok<IReadOnlyList<TopicResource>>(topics.Select(e => new TopicResource(e, validator.Context)).ToList());
     }
 }

@@ -12,6 +12,7 @@ internal sealed record ContentFilter
     public string? Force { get; init; }
     public string Locale { get; init; } = ContentItem.DefaultLocale;
     public string? Text { get; init; }
+    public required ReviewClock Reviews { get; init; }
 }
 
 /// <summary>
@@ -19,32 +20,36 @@ internal sealed record ContentFilter
 /// <list type="number">
 /// <item>Scope: national items; when a force is named, that force's items too (other forces' local items never appear).</item>
 /// <item>Overrides: a force's item with <c>overrides: X</c> replaces national item X for that force.</item>
+/// <item>Publication: withdrawn items, and items withheld because their review is long overdue, are left out
+/// before a locale is picked, so a withheld translation falls back to a served original.</item>
 /// <item>Locale: for each id, the requested locale if there is one, otherwise en-GB.</item>
-/// <item>Filters: audience, age (an item with no age range suits every age), age band (overlap), topic, text.</item>
+/// <item>Filters: audience, age (an item with no age range suits every age), age band (overlap), topic.</item>
 /// </list>
+/// Text search ranks what these steps select (see <see cref="RankedSearch"/>).
 /// </summary>
 internal static class ContentQuery
 {
-    public static List<Entry<T>> Resolve<T>(IReadOnlyList<Entry<T>> entries, ContentFilter filter, Func<T, IEnumerable<string?>>? searchText = null)
+    public static List<Entry<T>> Resolve<T>(IReadOnlyList<Entry<T>> entries, ContentFilter filter)
         where T : ContentItem
     {
-        var scoped = Scope(entries, filter.Force);
-        var localised = PickLocale(scoped, filter.Locale);
-        return localised.Where(e => Matches(e.Item, filter, searchText)).ToList();
+        var served = Scope(entries, filter.Force).Where(e => filter.Reviews.IsServed(e.Item)).ToList();
+        return PickLocale(served, filter.Locale).Where(e => Matches(e.Item, filter)).ToList();
     }
 
     /// <summary>
     /// One item by id in the best locale. When a force is named and that force overrides the id, the force's item is
-    /// returned in its place; otherwise ids are unique, so any item with the id is found.
+    /// returned in its place; otherwise ids are unique, so any item with the id is found. A served version is preferred;
+    /// when none is served, the withdrawn or withheld one is returned so the caller can say why it is not.
     /// </summary>
-    public static Entry<T>? Find<T>(IReadOnlyList<Entry<T>> entries, string id, string locale, string? force = null)
+    public static Entry<T>? Find<T>(IReadOnlyList<Entry<T>> entries, string id, string locale, ReviewClock reviews, string? force = null)
         where T : ContentItem
     {
         var replacement = force is null
             ? []
             : entries.Where(e => e.Item.Overrides == id && string.Equals(e.Item.ForceId, force, StringComparison.OrdinalIgnoreCase)).ToList();
         var candidates = replacement.Count > 0 ? replacement : entries.Where(e => e.Item.Id == id).ToList();
-        return PickLocale(candidates, locale).FirstOrDefault();
+        var served = candidates.Where(e => reviews.IsServed(e.Item)).ToList();
+        return PickLocale(served.Count > 0 ? served : candidates, locale).FirstOrDefault();
     }
 
     private static List<Entry<T>> Scope<T>(IReadOnlyList<Entry<T>> entries, string? force)
@@ -93,7 +98,7 @@ internal static class ContentQuery
         : string.Equals(itemLocale, ContentItem.DefaultLocale, StringComparison.OrdinalIgnoreCase) ? 1
         : 2;
 
-    private static bool Matches<T>(T item, ContentFilter filter, Func<T, IEnumerable<string?>>? searchText)
+    private static bool Matches<T>(T item, ContentFilter filter)
         where T : ContentItem
     {
         if (filter.Audience is { } audience && item.Audiences.Count > 0 && !item.Audiences.Contains(audience))
@@ -111,16 +116,6 @@ internal static class ContentQuery
             return false;
         }
 
-        if (filter.Topic is { } topic && !item.Topics.Contains(topic, StringComparer.Ordinal))
-        {
-            return false;
-        }
-
-        if (filter.Text is { Length: > 0 } text && searchText is not null)
-        {
-            return searchText(item).Any(field => field?.Contains(text, StringComparison.OrdinalIgnoreCase) == true);
-        }
-
-        return true;
+        return filter.Topic is not { } topic || item.Topics.Contains(topic, StringComparer.Ordinal);
     }
 }

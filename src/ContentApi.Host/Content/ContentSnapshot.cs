@@ -8,6 +8,25 @@ namespace ContentApi.Host.Content;
 internal sealed record Entry<T>(T Item, PluginReport Plugin)
     where T : ContentItem;
 
+/// <summary>An item of any kind, with its kind and the plugin that supplied it.</summary>
+internal sealed record AnyEntry(string Kind, ContentItem Item, PluginReport Plugin);
+
+/// <summary>The kind names used in content files, which the API also uses when it lists items of several kinds.</summary>
+internal static class ItemKinds
+{
+    public const string Guidance = "guidance";
+    public const string Contact = "contact";
+    public const string AgeBand = "age-band";
+    public const string Advice = "advice";
+    public const string Topic = "topic";
+    public const string Force = "force";
+    public const string SignpostingRule = "signposting-rule";
+    public const string SignpostingTier = "signposting-tier";
+
+    /// <summary>The kinds partners fetch and sync; the rest serve the API itself.</summary>
+    public static IReadOnlyList<string> Published { get; } = [Guidance, Contact, AgeBand, Advice, Topic];
+}
+
 /// <summary>
 /// All content from all plugins at one moment, immutable. A reload builds a new snapshot and swaps it in whole, so a
 /// request never sees half of one load and half of another.
@@ -27,7 +46,10 @@ internal sealed class ContentSnapshot
         AgeBands = Merge(plugins, c => c.AgeBands, "age-band", conflicts);
         Advice = Merge(plugins, c => c.Advice, "advice", conflicts);
         Forces = Merge(plugins, c => c.Forces, "force", conflicts);
+        SignpostingRules = Merge(plugins, c => c.SignpostingRules, "signposting-rule", conflicts);
+        SignpostingTiers = Merge(plugins, c => c.SignpostingTiers, "signposting-tier", conflicts);
         _crossPluginProblems = FindCrossPluginProblems(plugins, conflicts);
+        Locales = All.Select(e => e.Item.Locale).Append(ContentItem.DefaultLocale).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         IsLoaded = loadedAt != DateTimeOffset.MinValue;
     }
 
@@ -36,6 +58,9 @@ internal sealed class ContentSnapshot
     public bool IsLoaded { get; }
 
     public DateTimeOffset LoadedAt { get; }
+
+    /// <summary>Every locale some item is written in; en-GB always.</summary>
+    public IReadOnlyList<string> Locales { get; }
 
     public IReadOnlyList<LoadedPlugin> Plugins { get; }
 
@@ -61,6 +86,21 @@ internal sealed class ContentSnapshot
     public IReadOnlyList<Entry<AgeBandAdvice>> Advice { get; }
 
     public IReadOnlyList<Entry<PoliceForce>> Forces { get; }
+
+    public IReadOnlyList<Entry<SignpostingRule>> SignpostingRules { get; }
+
+    public IReadOnlyList<Entry<SignpostingTierHeading>> SignpostingTiers { get; }
+
+    /// <summary>Every item of every kind, for views across kinds such as reviews and the changes feed.</summary>
+    public IEnumerable<AnyEntry> All =>
+        Guidance.Select(e => new AnyEntry(ItemKinds.Guidance, e.Item, e.Plugin))
+            .Concat(Contacts.Select(e => new AnyEntry(ItemKinds.Contact, e.Item, e.Plugin)))
+            .Concat(AgeBands.Select(e => new AnyEntry(ItemKinds.AgeBand, e.Item, e.Plugin)))
+            .Concat(Advice.Select(e => new AnyEntry(ItemKinds.Advice, e.Item, e.Plugin)))
+            .Concat(Topics.Select(e => new AnyEntry(ItemKinds.Topic, e.Item, e.Plugin)))
+            .Concat(Forces.Select(e => new AnyEntry(ItemKinds.Force, e.Item, e.Plugin)))
+            .Concat(SignpostingRules.Select(e => new AnyEntry(ItemKinds.SignpostingRule, e.Item, e.Plugin)))
+            .Concat(SignpostingTiers.Select(e => new AnyEntry(ItemKinds.SignpostingTier, e.Item, e.Plugin)));
 
     private static Dictionary<PluginReport, List<PluginProblem>> FindCrossPluginProblems(
         IReadOnlyList<LoadedPlugin> plugins, List<(PluginReport Plugin, ContentProblem Problem)> conflicts)
@@ -113,12 +153,29 @@ internal sealed class ContentSnapshot
     }
 }
 
-/// <summary>Holds the current snapshot; swapped atomically when content is loaded or reloaded.</summary>
+/// <summary>
+/// Holds the current snapshot, swapped atomically when content is loaded or reloaded, and what this instance
+/// remembers of earlier snapshots for the changes feed.
+/// </summary>
 internal sealed class ContentStore
 {
-    private volatile ContentSnapshot _current = ContentSnapshot.Empty;
+    private readonly Lock _replacing = new();
+    private volatile ContentState _state = new(ContentSnapshot.Empty, ChangeHistory.Empty);
 
-    public ContentSnapshot Current => _current;
+    public ContentSnapshot Current => _state.Snapshot;
 
-    public void Replace(ContentSnapshot snapshot) => _current = snapshot;
+    /// <summary>The snapshot and the change history that goes with it, read together.</summary>
+    public ContentState State => _state;
+
+    public void Replace(ContentSnapshot snapshot)
+    {
+        lock (_replacing)
+        {
+            var previous = _state;
+            _state = new ContentState(snapshot, previous.History.After(previous.Snapshot, snapshot));
+        }
+    }
 }
+
+/// <summary>A snapshot and this instance's change history up to it.</summary>
+internal sealed record ContentState(ContentSnapshot Snapshot, ChangeHistory History);

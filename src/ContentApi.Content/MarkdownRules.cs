@@ -1,0 +1,56 @@
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace ContentApi.Content;
+
+/// <summary>
+/// What a guidance body may contain: Markdown only (no raw HTML), and links only to absolute https, mailto: or tel:
+/// addresses, because partners show the text on their own sites and must never receive markup or scripts from it.
+/// </summary>
+public static class MarkdownRules
+{
+    /// <summary>The Markdown dialect every reader and renderer uses: CommonMark with tables and raw HTML switched off.</summary>
+    public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .DisableHtml()
+        .Build();
+
+    /// <summary>True when a link target is one partners may follow: absolute https, mailto: or tel:.</summary>
+    /// <param name="url">The link target.</param>
+    /// <returns>Whether it is allowed.</returns>
+    public static bool IsAllowedLink(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeMailto || uri.Scheme == "tel");
+
+    /// <summary>Every reason a body breaks the rules, empty when it is fine.</summary>
+    /// <param name="markdown">The body.</param>
+    /// <returns>The problems, in plain words.</returns>
+    public static IReadOnlyList<string> Problems(string markdown)
+    {
+        // Parse with HTML enabled so raw HTML is seen (and reported) rather than silently escaped.
+        var document = Markdown.Parse(markdown ?? string.Empty, new MarkdownPipelineBuilder().UsePipeTables().Build());
+        var problems = new List<string>();
+        foreach (var node in document.Descendants())
+        {
+            switch (node)
+            {
+                case HtmlBlock or HtmlInline:
+                    problems.Add($"raw HTML is not allowed (line {node.Line + 1})");
+                    break;
+                case LinkInline { IsImage: true } image:
+                    problems.Add($"images are not allowed ('{Shorten(image.Url)}', line {image.Line + 1})");
+                    break;
+                case LinkInline link when !IsAllowedLink(link.Url):
+                    problems.Add($"link '{Shorten(link.Url)}' must be an absolute https, mailto: or tel: address (line {link.Line + 1})");
+                    break;
+                case AutolinkInline autolink when !IsAllowedLink(autolink.IsEmail ? $"mailto:{autolink.Url}" : autolink.Url):
+                    problems.Add($"link '{Shorten(autolink.Url)}' must be an absolute https, mailto: or tel: address (line {autolink.Line + 1})");
+                    break;
+            }
+        }
+
+        return problems;
+    }
+
+    private static string Shorten(string? value) => value is null ? string.Empty : value.Length <= 60 ? value : value[..60] + "…";
+}

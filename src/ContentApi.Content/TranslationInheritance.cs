@@ -1,0 +1,82 @@
+using System.Reflection;
+using ContentApi.Abstractions;
+
+namespace ContentApi.Content;
+
+/// <summary>
+/// Lets a translation file give only the words that change. An item in another locale (for example <c>cy-GB</c>)
+/// takes every field it leaves out from the <c>en-GB</c> item of the same kind and id in the same plugin, so phone
+/// numbers, sources and age ranges are written once and cannot drift apart between languages.
+/// </summary>
+/// <remarks>
+/// Channels are matched by <c>value</c>: a translated channel gives the <c>label</c> and <c>hours.text</c> in its
+/// language, and keeps everything else from the channel with the same number or address. Whether a translation was
+/// checked (<c>translationStatus</c>) is never inherited: it is a fact about the translation itself.
+/// </remarks>
+internal static class TranslationInheritance
+{
+    private static readonly PropertyInfo[] InheritedProperties = typeof(ItemDocument)
+        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Where(p => p.Name is not (nameof(ItemDocument.TranslationStatus) or nameof(ItemDocument.Locale) or nameof(ItemDocument.Channels)))
+        .ToArray();
+
+    public static void Apply(IReadOnlyList<(ItemDocument Document, string Origin)> documents, List<ContentProblem> problems)
+    {
+        var originals = documents
+            .Where(d => d.Document.Id is not null && IsDefaultLocale(d.Document.Locale))
+            .GroupBy(d => (Kind(d.Document), d.Document.Id!))
+            .ToDictionary(g => g.Key, g => g.First().Document);
+
+        foreach (var (translation, origin) in documents.Where(d => d.Document.Id is not null && !IsDefaultLocale(d.Document.Locale)))
+        {
+            if (!originals.TryGetValue((Kind(translation), translation.Id!), out var original))
+            {
+                continue; // a stand-alone item in another language: it must be complete on its own
+            }
+
+            foreach (var property in InheritedProperties.Where(p => p.GetValue(translation) is null))
+            {
+                property.SetValue(translation, property.GetValue(original));
+            }
+
+            translation.Channels = MergeChannels(translation, original, origin, problems);
+        }
+    }
+
+    private static List<ChannelDocument>? MergeChannels(ItemDocument translation, ItemDocument original, string origin, List<ContentProblem> problems)
+    {
+        if (translation.Channels is null || original.Channels is null)
+        {
+            return translation.Channels ?? original.Channels;
+        }
+
+        foreach (var unmatched in translation.Channels.Where(t => !original.Channels.Any(o => o.Value == t.Value)))
+        {
+            problems.Add(new ContentProblem(
+                $"{origin} ({translation.Id})",
+                $"channels: '{unmatched.Value}' is not a channel of the {ContentItem.DefaultLocale} item; a translated channel names the value it translates"));
+        }
+
+        return original.Channels.Select(channel => translation.Channels.FirstOrDefault(t => t.Value == channel.Value) is { } translated
+            ? new ChannelDocument
+            {
+                Type = channel.Type,
+                Value = channel.Value,
+                Label = translated.Label ?? channel.Label,
+                Anonymous = channel.Anonymous,
+                Free = channel.Free,
+                Hours = channel.Hours is null ? null : new HoursDocument
+                {
+                    AlwaysOpen = channel.Hours.AlwaysOpen,
+                    Weekly = channel.Hours.Weekly,
+                    Text = translated.Hours?.Text ?? channel.Hours.Text,
+                },
+            }
+            : channel).ToList();
+    }
+
+    private static string Kind(ItemDocument document) => document.Kind?.Trim().ToLowerInvariant() ?? string.Empty;
+
+    private static bool IsDefaultLocale(string? locale) =>
+        string.IsNullOrWhiteSpace(locale) || string.Equals(locale.Trim(), ContentItem.DefaultLocale, StringComparison.OrdinalIgnoreCase);
+}

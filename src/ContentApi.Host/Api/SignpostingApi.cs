@@ -1,0 +1,134 @@
+using System.ComponentModel.DataAnnotations;
+using ContentApi.Abstractions;
+using ContentApi.Host.Content;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ContentApi.Host.Api;
+
+/// <summary>A signposting question.</summary>
+public sealed record SignpostingQuery
+{
+    /// <summary>
+    /// Required. The age, in whole years (0-25), of the person the help is about: the young person asking, or the child a
+    /// parent, carer or professional is asking about.
+    /// </summary>
+    [Range(0, QueryLimits.MaxAge)]
+    [FromQuery(Name = "age")]
+    public int? Age { get; init; }
+
+    /// <summary>
+    /// Required. Who is asking: young-people (a person asking for themselves; 18 or over means an adult asking for
+    /// themselves), parents-carers or professionals (an adult asking about a child of the given age).
+    /// </summary>
+    [FromQuery(Name = "audience")]
+    public string? Audience { get; init; }
+
+    /// <summary>What the worry is about: a topic id from /topics, such as sextortion. Without it, every topic.</summary>
+    [FromQuery(Name = "topic")]
+    public string? Topic { get; init; }
+
+    /// <summary>A data.police.uk force id such as gloucestershire: adds the force's local contacts and its own 101.</summary>
+    [FromQuery(Name = "force")]
+    public string? Force { get; init; }
+
+    /// <summary>Preferred language (en-GB, cy-GB); without it, Accept-Language decides.</summary>
+    [FromQuery(Name = "locale")]
+    public string? Locale { get; init; }
+}
+
+/// <summary>One contact in a signposting answer, and why it is there.</summary>
+/// <param name="Reason">Why the contact is listed, addressed to the person asking.</param>
+/// <param name="ReasonLocale">The language of the reason.</param>
+/// <param name="ReasonFallback">True when the reason is not in the requested language.</param>
+/// <param name="UsedBy">asker: the person asking contacts the service; child: the child they ask about does.</param>
+/// <param name="Rule">The id of the signposting rule that offered the contact.</param>
+/// <param name="Contact">The contact, shaped as in this API version's contacts resource.</param>
+public sealed record SignpostingEntryResource<TContact>(string Reason, string ReasonLocale, bool ReasonFallback, SignpostingUser UsedBy, string Rule, TContact Contact);
+
+/// <summary>One tier of a signposting answer.</summary>
+/// <param name="Tier">emergency, report-and-remove, helplines or local.</param>
+/// <param name="Order">1 for the tier shown first.</param>
+/// <param name="Title">The tier's heading in the requested language, when the content has one.</param>
+/// <param name="Description">A sentence under the heading.</param>
+/// <param name="Locale">The language of the heading.</param>
+/// <param name="Fallback">True when the heading is not in the requested language.</param>
+/// <param name="Entries">The contacts, in the order to show them.</param>
+public sealed record SignpostingTierResource<TContact>(
+    SignpostingTier Tier, int Order, string? Title, string? Description, string? Locale, bool Fallback, IReadOnlyList<SignpostingEntryResource<TContact>> Entries);
+
+/// <summary>A signposting answer: contacts in ordered tiers, emergency first.</summary>
+/// <param name="Age">The age of the person the help is about.</param>
+/// <param name="Audience">Who is asking.</param>
+/// <param name="Asker">How the request was understood: young-person or adult (asking for themselves), parent-carer or professional (asking about a child).</param>
+/// <param name="Topic">The topic, if one was given.</param>
+/// <param name="Force">The force, if one was given.</param>
+/// <param name="RequestedLocale">The language asked for.</param>
+/// <param name="Tiers">The tiers with at least one contact, in display order.</param>
+public sealed record SignpostingResponse<TContact>(
+    int Age, Audience Audience, SignpostingAsker Asker, string? Topic, string? Force, string RequestedLocale, IReadOnlyList<SignpostingTierResource<TContact>> Tiers);
+
+/// <summary>
+/// One-call signposting: who to contact, in what order, and why, for a person's age, who is asking, the topic and the
+/// force. The answer comes from signposting rules in content; see <see cref="SignpostingEngine"/>.
+/// </summary>
+internal static class SignpostingApi
+{
+    private const string Description =
+        "Contacts grouped in ordered tiers: emergency (999) first, then reporting and image-removal routes, then helplines " +
+        "that serve the person's age and who is asking, then the force's local contacts. Each entry says why it is listed " +
+        "and whether the person asking or their child would use it. Adults-only services are never offered for under-18s to " +
+        "use, and services for young people are never offered to adults asking for themselves.";
+
+    public static RouteGroupBuilder MapSignpostingApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/signposting").WithTags("Signposting");
+
+        group.MapGet("/", ([AsParameters] SignpostingQuery query, ContentRequests requests, HttpRequest request) =>
+                Answer(query, requests.Begin(request), (e, context) => new ContactResourceV1(e, context)))
+            .MapToApiVersion(ApiVersions.V1)
+            .WithName("SignpostingV1")
+            .WithSummary("Who to contact, in order, and why (v1 contact shape)")
+            .WithDescription(Description);
+
+        group.MapGet("/", ([AsParameters] SignpostingQuery query, ContentRequests requests, HttpRequest request) =>
+                Answer(query, requests.Begin(request), (e, context) => new ContactResourceV2(e, context)))
+            .MapToApiVersion(ApiVersions.V2)
+            .WithName("SignpostingV2")
+            .WithSummary("Who to contact, in order, and why (v2 contact shape)")
+            .WithDescription(Description);
+
+        return api;
+    }
+
+    private static Results<Ok<SignpostingResponse<TContact>>, ValidationProblem> Answer<TContact>(
+        SignpostingQuery query, QueryValidator validator, Func<Entry<Contact>, ResourceContext, TContact> map)
+    {
+        var age = validator.RequiredAge(query.Age);
+        var audience = validator.RequiredEnum<Audience>("audience", query.Audience, "who is asking.");
+        var filter = validator.Filter(query.Topic, null, null, null, query.Force, query.Locale);
+        if (!validator.IsValid || age is null || audience is null)
+        {
+            return validator.Problem();
+        }
+
+        var request = new SignpostingRequest(age.Value, audience.Value, filter.Topic, filter.Force, filter.Locale);
+        var groups = SignpostingEngine.Answer(validator.Snapshot, request, validator.Reviews);
+        var tiers = groups.Select(g => new SignpostingTierResource<TContact>(
+                g.Tier,
+                (int)g.Tier + 1,
+                g.Heading?.Item.Title,
+                g.Heading?.Item.Description,
+                g.Heading?.Item.Locale,
+                g.Heading is { } heading && IsFallback(heading.Item, request),
+                g.Entries.Select(e => new SignpostingEntryResource<TContact>(
+                    e.Rule.Item.Reason, e.Rule.Item.Locale, IsFallback(e.Rule.Item, request), e.UsedBy, e.Rule.Item.Id, map(e.Contact, validator.Context))).ToList()))
+            .ToList();
+
+        validator.AnnounceLanguages(groups.SelectMany(g => g.Entries.SelectMany(e => new[] { e.Contact.Item.Locale, e.Rule.Item.Locale })));
+        return TypedResults.Ok(new SignpostingResponse<TContact>(age.Value, audience.Value, request.Asker, request.Topic, request.Force, request.Locale, tiers));
+    }
+
+    private static bool IsFallback(ContentItem item, SignpostingRequest request) =>
+        !string.Equals(item.Locale, request.Locale, StringComparison.OrdinalIgnoreCase);
+}

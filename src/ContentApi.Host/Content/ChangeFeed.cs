@@ -1,0 +1,249 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+using ContentApi.Abstractions;
+
+namespace ContentApi.Host.Content;
+
+/// <summary>Identifies one item version slot: the same kind, id and locale across loads.</summary>
+internal readonly record struct ItemKey(string Kind, string Id, string Locale)
+{
+    public static ItemKey Of(AnyEntry entry) => new(entry.Kind, entry.Item.Id, entry.Item.Locale);
+}
+
+/// <summary>What happened to an item, as the changes feed reports it.</summary>
+public enum ChangeType
+{
+    /// <summary>First published since the position asked about.</summary>
+    Created,
+
+    /// <summary>Changed: fetch it again (compare <c>contentHash</c> to skip what you already have).</summary>
+    Updated,
+
+    /// <summary>Withdrawn or removed: take it down. A tombstone; fetching it answers 410 Gone.</summary>
+    Withdrawn,
+
+    /// <summary>Withheld because its review is long overdue: take it down until it is reviewed and updated again.</summary>
+    Withheld,
+}
+
+/// <summary>One entry in the changes feed.</summary>
+/// <summary>One entry in the changes feed; <paramref name="Item"/> is null for an item no longer in the content.</summary>
+internal sealed record ChangeEvent(ItemKey Key, ChangeType Type, DateTimeOffset At, string ContentHash, string Plugin, string? ForceId, string? Notice, ContentItem? Item = null);
+
+/// <summary>An item that disappeared between two loads this instance made.</summary>
+internal sealed record RemovedItem(ItemKey Key, string Plugin, string? ForceId, string LastHash, DateTimeOffset RemovedAt);
+
+/// <summary>
+/// When an item version counts as changed. Derived from the item's own data, so every instance serving the same
+/// content orders the feed the same way and cursors work across instances: the latest of <c>updated</c>,
+/// <c>firstPublished</c> and the day of <c>review.lastReviewed</c> (and of <c>withdrawal.on</c> for a withdrawn item).
+/// </summary>
+internal static class ChangeStamp
+{
+    public static DateTimeOffset Of(ContentItem item)
+    {
+        var stamp = StartOf(item.Review.LastReviewed);
+        if (item.Updated is { } updated && updated > stamp)
+        {
+            stamp = updated;
+        }
+
+        if (item.FirstPublished is { } published && StartOf(published) > stamp)
+        {
+            stamp = StartOf(published);
+        }
+
+        return item.Withdrawal is { } withdrawal && StartOf(withdrawal.On) > stamp ? StartOf(withdrawal.On) : stamp;
+    }
+
+    public static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+}
+
+/// <summary>
+/// What this instance remembers across reloads, for the two things item data cannot say: an item deleted from a
+/// plugin (it becomes a tombstone stamped with the load that noticed), and an edit whose stamp did not move forward
+/// (it is stamped with the load that noticed, so partners still see it). Both are per instance and lost on restart;
+/// withdraw with <c>status: withdrawn</c> and set <c>updated</c> on each edit to keep every instance in step.
+/// </summary>
+internal sealed class ChangeHistory
+{
+    public static ChangeHistory Empty { get; } = new(new Dictionary<ItemKey, RemovedItem>(), new Dictionary<(ItemKey, string), DateTimeOffset>());
+
+    private ChangeHistory(IReadOnlyDictionary<ItemKey, RemovedItem> removed, IReadOnlyDictionary<(ItemKey, string), DateTimeOffset> restamped)
+    {
+        Removed = removed;
+        Restamped = restamped;
+    }
+
+    public IReadOnlyDictionary<ItemKey, RemovedItem> Removed { get; }
+
+    /// <summary>Versions (key and content hash) whose data stamp was not later than the version before them.</summary>
+    public IReadOnlyDictionary<(ItemKey Key, string Hash), DateTimeOffset> Restamped { get; }
+
+    public DateTimeOffset StampOf(AnyEntry entry) =>
+        Restamped.TryGetValue((ItemKey.Of(entry), ContentHash.Of(entry.Item)), out var noticed) ? noticed : ChangeStamp.Of(entry.Item);
+
+    public ChangeHistory After(ContentSnapshot previous, ContentSnapshot next)
+    {
+        if (!previous.IsLoaded)
+        {
+            return this;
+        }
+
+        var before = Published(previous);
+        var after = Published(next);
+        var removed = Removed.Where(r => !after.ContainsKey(r.Key)).ToDictionary();
+        foreach (var (key, entry) in before.Where(b => !after.ContainsKey(b.Key)))
+        {
+            removed[key] = new RemovedItem(key, entry.Plugin.Id, entry.Item.ForceId, ContentHash.Of(entry.Item), next.LoadedAt);
+        }
+
+        var restamped = Restamped.Where(r => after.TryGetValue(r.Key.Key, out var e) && ContentHash.Of(e.Item) == r.Key.Hash).ToDictionary();
+        foreach (var (key, entry) in after)
+        {
+            if (before.TryGetValue(key, out var old) &&
+                ContentHash.Of(old.Item) != ContentHash.Of(entry.Item) &&
+                ChangeStamp.Of(entry.Item) <= StampOf(old))
+            {
+                restamped[(key, ContentHash.Of(entry.Item))] = next.LoadedAt;
+            }
+        }
+
+        return new ChangeHistory(removed, restamped);
+    }
+
+    private static Dictionary<ItemKey, AnyEntry> Published(ContentSnapshot snapshot) =>
+        snapshot.All.Where(e => ItemKinds.Published.Contains(e.Kind)).ToDictionary(ItemKey.Of);
+}
+
+/// <summary>
+/// A position in the changes feed: a moment, and optionally the last item returned at that moment. Events are ordered
+/// by (time, kind, id, locale), so the position after the last event of a page is where the next page starts.
+/// </summary>
+internal readonly record struct FeedPosition(DateTimeOffset At, ItemKey? After)
+{
+    private const string Prefix = "c1|";
+
+    public bool IsBefore(ChangeEvent change) =>
+        change.At > At || (change.At == At && After is { } key && Compare(change.Key, key) > 0);
+
+    public string ToCursor()
+    {
+        var text = $"{Prefix}{At.UtcTicks.ToString(CultureInfo.InvariantCulture)}|{After?.Kind}|{After?.Id}|{After?.Locale}";
+        return Base64Url.EncodeToString(Encoding.UTF8.GetBytes(text));
+    }
+
+    /// <summary>Reads a cursor from an earlier page, or an ISO 8601 timestamp.</summary>
+    public static bool TryParse(string? text, out FeedPosition position)
+    {
+        position = default;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        if (TryParseCursor(text, out position))
+        {
+            return true;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var moment))
+        {
+            position = new FeedPosition(moment, null);
+            return true;
+        }
+
+        return false;
+    }
+
+    public static int Compare(ItemKey a, ItemKey b)
+    {
+        var kind = string.CompareOrdinal(a.Kind, b.Kind);
+        if (kind != 0)
+        {
+            return kind;
+        }
+
+        var id = string.CompareOrdinal(a.Id, b.Id);
+        return id != 0 ? id : string.CompareOrdinal(a.Locale, b.Locale);
+    }
+
+    private static bool TryParseCursor(string text, out FeedPosition position)
+    {
+        position = default;
+        if (text.Length > 400)
+        {
+            return false;
+        }
+
+        string decoded;
+        try
+        {
+            decoded = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(text));
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+
+        var parts = decoded.Split('|');
+        if (parts.Length != 5 || parts[0] + "|" != Prefix ||
+            !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) ||
+            ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks)
+        {
+            return false;
+        }
+
+        ItemKey? key = parts[2].Length == 0 ? null : new ItemKey(parts[2], parts[3], parts[4]);
+        position = new FeedPosition(new DateTimeOffset(ticks, TimeSpan.Zero), key);
+        return true;
+    }
+}
+
+/// <summary>Builds the changes feed from the current content, this instance's history and the review policy.</summary>
+internal static class ChangeFeed
+{
+    public static (IReadOnlyList<ChangeEvent> Changes, bool HasMore) Since(
+        ContentSnapshot snapshot, ChangeHistory history, ReviewClock reviews, FeedPosition position, string? force, int limit)
+    {
+        bool InScope(string? forceId) => forceId is null || string.Equals(forceId, force, StringComparison.OrdinalIgnoreCase);
+
+        var present = snapshot.All
+            .Where(e => ItemKinds.Published.Contains(e.Kind) && InScope(e.Item.ForceId))
+            .Select(e => Describe(e, history.StampOf(e), reviews, position));
+        var removed = history.Removed.Values
+            .Where(r => InScope(r.ForceId))
+            .Select(r => new ChangeEvent(r.Key, ChangeType.Withdrawn, r.RemovedAt, r.LastHash, r.Plugin, r.ForceId,
+                $"Removed from plugin '{r.Plugin}'."));
+
+        var page = present.Concat(removed)
+            .Where(position.IsBefore)
+            .OrderBy(c => c.At)
+            .ThenBy(c => c.Key, Comparer<ItemKey>.Create(FeedPosition.Compare))
+            .Take(limit + 1)
+            .ToList();
+        return page.Count > limit ? (page.Take(limit).ToList(), true) : (page, false);
+    }
+
+    private static ChangeEvent Describe(AnyEntry entry, DateTimeOffset stamp, ReviewClock reviews, FeedPosition position)
+    {
+        var item = entry.Item;
+        var hash = ContentHash.Of(item);
+        var key = ItemKey.Of(entry);
+        if (item.Withdrawal is { } withdrawal && item.Status == ContentStatus.Withdrawn)
+        {
+            return new ChangeEvent(key, ChangeType.Withdrawn, stamp, hash, entry.Plugin.Id, item.ForceId, withdrawal.Reason, item);
+        }
+
+        if (reviews.StatusOf(item) == ReviewStatus.Withheld && reviews.WithheldFromOrNull(item) is { } from)
+        {
+            var withheldAt = ChangeStamp.StartOf(from);
+            return new ChangeEvent(key, ChangeType.Withheld, withheldAt > stamp ? withheldAt : stamp, hash, entry.Plugin.Id, item.ForceId,
+                $"Withheld: its review was due on {item.Review.NextReviewDue:yyyy-MM-dd} and it has not been reviewed since.", item);
+        }
+
+        var created = item.FirstPublished is { } published && ChangeStamp.StartOf(published) >= position.At;
+        return new ChangeEvent(key, created ? ChangeType.Created : ChangeType.Updated, stamp, hash, entry.Plugin.Id, item.ForceId, null, item);
+    }
+}
