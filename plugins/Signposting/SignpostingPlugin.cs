@@ -4,8 +4,9 @@ using ContentApi.Content;
 namespace ContentApi.Plugins.Signposting;
 
 /// <summary>
-/// National signposting contacts, authored as YAML in <c>content/</c>. Signposting always starts with "immediate
-/// danger: call 999", so the plugin reports a problem when its files lose the emergency contact.
+/// National signposting contacts and the signposting rules that order them, authored as YAML in <c>content/</c>.
+/// Signposting always starts with "immediate danger: call 999", so the plugin reports a problem when its files lose
+/// the emergency contact or the rule that offers it, and when a rule names a contact that does not exist.
 /// </summary>
 public sealed class SignpostingPlugin : ContentFilesPlugin
 {
@@ -16,14 +17,21 @@ public sealed class SignpostingPlugin : ContentFilesPlugin
     public override async ValueTask<PluginContent> LoadAsync(PluginContext context, CancellationToken cancellationToken)
     {
         var content = await base.LoadAsync(context, cancellationToken).ConfigureAwait(false);
-        if (content.Contacts.Any(c => c.Id == EmergencyContactId && c.Category == ContactCategory.Emergency))
+        var problems = new List<ContentProblem>(content.Problems);
+        if (!content.Contacts.Any(c => c.Id == EmergencyContactId && c.Category == ContactCategory.Emergency))
         {
-            return content;
+            problems.Add(new ContentProblem("content/contacts.yaml", $"the emergency contact '{EmergencyContactId}' is missing"));
         }
 
-        return content with
+        if (!content.SignpostingRules.Any(r => r.ContactId == EmergencyContactId && r.Tier == SignpostingTier.Emergency && r.Topics.Count == 0 && r.Askers.Count == 0 && r.AgeRange is null))
         {
-            Problems = [.. content.Problems, new ContentProblem("content/contacts.yaml", $"the emergency contact '{EmergencyContactId}' is missing")],
-        };
+            problems.Add(new ContentProblem("content/signposting-rules.yaml", $"no rule offers '{EmergencyContactId}' in the emergency tier to everyone"));
+        }
+
+        var contactIds = content.Contacts.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        problems.AddRange(content.SignpostingRules
+            .Where(r => r.ContactId is { } id && !contactIds.Contains(id))
+            .Select(r => new ContentProblem(r.Origin ?? "content/signposting-rules.yaml", $"rule '{r.Id}' names contact '{r.ContactId}', which this plugin does not supply")));
+        return content with { Problems = problems };
     }
 }

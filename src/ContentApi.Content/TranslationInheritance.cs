@@ -4,20 +4,31 @@ using ContentApi.Abstractions;
 namespace ContentApi.Content;
 
 /// <summary>
-/// Lets a translation file give only the words that change. An item in another locale (for example <c>cy-GB</c>)
-/// takes every field it leaves out from the <c>en-GB</c> item of the same kind and id in the same plugin, so phone
-/// numbers, sources and age ranges are written once and cannot drift apart between languages.
+/// Lets a translation file give only the words. An item in another locale (for example <c>cy-GB</c>) takes every
+/// field that is not prose and that it leaves out (channels, source, review, ages, audiences, topics, links, category,
+/// verification) from the <c>en-GB</c> item of the same kind and id in the same plugin, so phone numbers, sources and
+/// age ranges are written once and cannot drift apart between languages.
 /// </summary>
 /// <remarks>
-/// Channels are matched by <c>value</c>: a translated channel gives the <c>label</c> and <c>hours.text</c> in its
-/// language, and keeps everything else from the channel with the same number or address. Whether a translation was
-/// checked (<c>translationStatus</c>) is never inherited: it is a fact about the translation itself.
+/// Prose is never inherited, so English words are never served as Welsh: a translation gives its own title, summary,
+/// body, name, description and so on, and a required one it leaves out is reported as missing. Channels are matched by
+/// <c>type</c> and <c>value</c>: a translated channel gives the <c>label</c> and <c>hours.text</c> in its language and keeps everything
+/// else from the channel with the same number or address. Whether a translation was checked
+/// (<c>translationStatus</c>) is never inherited either: it is a fact about the translation itself.
 /// </remarks>
 internal static class TranslationInheritance
 {
+    private static readonly HashSet<string> NotInherited =
+    [
+        nameof(ItemDocument.TranslationStatus), nameof(ItemDocument.Locale), nameof(ItemDocument.Channels),
+        nameof(ItemDocument.Name), nameof(ItemDocument.Description), nameof(ItemDocument.Title), nameof(ItemDocument.Summary),
+        nameof(ItemDocument.Body), nameof(ItemDocument.WhoFor), nameof(ItemDocument.Label), nameof(ItemDocument.TalkAbout),
+        nameof(ItemDocument.SignsToWatch), nameof(ItemDocument.WhatToDo), nameof(ItemDocument.Reason), nameof(ItemDocument.Attribution),
+    ];
+
     private static readonly PropertyInfo[] InheritedProperties = typeof(ItemDocument)
         .GetProperties(BindingFlags.Public | BindingFlags.Instance)
-        .Where(p => p.Name is not (nameof(ItemDocument.TranslationStatus) or nameof(ItemDocument.Locale) or nameof(ItemDocument.Channels)))
+        .Where(p => !NotInherited.Contains(p.Name))
         .ToArray();
 
     public static void Apply(IReadOnlyList<(ItemDocument Document, string Origin)> documents, List<ContentProblem> problems)
@@ -50,14 +61,17 @@ internal static class TranslationInheritance
             return translation.Channels ?? original.Channels;
         }
 
-        foreach (var unmatched in translation.Channels.Where(t => !original.Channels.Any(o => o.Value == t.Value)))
+        static bool Same(ChannelDocument a, ChannelDocument b) =>
+            a.Value == b.Value && string.Equals(a.Type, b.Type, StringComparison.OrdinalIgnoreCase);
+
+        foreach (var unmatched in translation.Channels.Where(t => !original.Channels.Any(o => Same(o, t))))
         {
             problems.Add(new ContentProblem(
                 $"{origin} ({translation.Id})",
-                $"channels: '{unmatched.Value}' is not a channel of the {ContentItem.DefaultLocale} item; a translated channel names the value it translates"));
+                $"channels: {unmatched.Type} '{unmatched.Value}' is not a channel of the {ContentItem.DefaultLocale} item; a translated channel names the type and value it translates"));
         }
 
-        return original.Channels.Select(channel => translation.Channels.FirstOrDefault(t => t.Value == channel.Value) is { } translated
+        return original.Channels.Select(channel => translation.Channels.FirstOrDefault(t => Same(t, channel)) is { } translated
             ? new ChannelDocument
             {
                 Type = channel.Type,

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ContentApi.Host.Api;
 
-/// <summary>How many items of each kind a plugin supplies.</summary>
+/// <summary>How many items of each kind a plugin supplies (an item and its translations count once).</summary>
 public sealed record ItemCounts(int Guidance, int Contacts, int AgeBands, int Advice, int Topics, int Forces);
 
 /// <summary>A problem found in a plugin or its content.</summary>
@@ -87,8 +87,9 @@ internal static class PluginsApi
     private static PluginResource ToResource(LoadedPlugin plugin, ContentSnapshot snapshot)
     {
         var report = plugin.Report;
+        // Translations of an item are the same item: count ids, not locales.
         int Count<T>(IReadOnlyList<Entry<T>> entries)
-            where T : ContentItem => entries.Count(e => ReferenceEquals(e.Plugin, report));
+            where T : ContentItem => entries.Where(e => ReferenceEquals(e.Plugin, report)).Select(e => e.Item.Id).Distinct().Count();
         var problems = snapshot.ProblemsOf(report).Select(p => new ProblemResource(p.Location, p.Message, p.Severity)).ToList();
         return new PluginResource
         {

@@ -1,0 +1,175 @@
+using System.Net;
+using System.Text.Json;
+using ContentApi.Tests.Infrastructure;
+
+namespace ContentApi.Tests.Signposting;
+
+public sealed class SignpostingApiTests(ContentApiFactory factory) : IClassFixture<ContentApiFactory>
+{
+    private static readonly string[] CoreTopics = ["sharing-nudes", "sextortion", "online-grooming", "onward-sharing"];
+    private static readonly string[] Audiences = ["young-people", "parents-carers", "professionals"];
+    private static readonly int[] Ages = [.. Enumerable.Range(4, 14), 18, 19, 21, 25];
+    private static readonly string[] TierOrder = ["emergency", "report-and-remove", "helplines", "local"];
+
+    private readonly HttpClient _client = factory.CreateClient();
+
+    public static TheoryData<string, string, string> Matrix()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var version in new[] { "v1", "v2" })
+        {
+            foreach (var audience in Audiences)
+            {
+                foreach (var topic in CoreTopics)
+                {
+                    data.Add(version, audience, topic);
+                }
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task Every_age_gets_emergency_first_and_only_services_the_person_may_use(string version, string audience, string topic)
+    {
+        foreach (var age in Ages)
+        {
+            var because = $"age={age}&audience={audience}&topic={topic} ({version})";
+            var answer = await Signpost(version, $"age={age}&audience={audience}&topic={topic}&force=gloucestershire");
+            var tiers = answer.GetProperty("tiers").EnumerateArray().ToList();
+            var tierIds = tiers.Select(t => t.GetProperty("tier").GetString()!).ToList();
+
+            Assert.True(tierIds.Count > 0 && tierIds[0] == "emergency", because);
+            Assert.Equal("police-999", Entries(tiers[0])[0].GetProperty("contact").GetProperty("id").GetString());
+            Assert.Equal(tierIds.OrderBy(t => Array.IndexOf(TierOrder, t)), tierIds);
+            Assert.All(tiers, t => Assert.Equal(Array.IndexOf(TierOrder, t.GetProperty("tier").GetString()) + 1, t.GetProperty("order").GetInt32()));
+
+            var entries = tiers.SelectMany(Entries).ToList();
+            var contactIds = entries.Select(e => e.GetProperty("contact").GetProperty("id").GetString()!).ToList();
+            Assert.True(contactIds.Count == contactIds.Distinct().Count(), $"a contact is listed twice: {because}");
+            Assert.All(entries, e => Assert.False(string.IsNullOrWhiteSpace(e.GetProperty("reason").GetString()), because));
+
+            foreach (var entry in entries)
+            {
+                AssertTheUserMayUseIt(entry, age, audience, because);
+            }
+
+            if (audience == "young-people" && age < 18)
+            {
+                Assert.DoesNotContain(entries, e => MinimumAge(e) >= 18);
+                Assert.Contains("childline", contactIds);
+            }
+
+            if (audience == "young-people" && age >= 18)
+            {
+                // An adult asking for themselves is never sent to a service for young people.
+                Assert.DoesNotContain("childline", contactIds);
+                Assert.DoesNotContain("report-remove", contactIds);
+                Assert.DoesNotContain(entries, e => ContactAudiences(e).SequenceEqual(["young-people"]));
+            }
+
+            var asksAboutSomeoneElse = audience != "young-people";
+            Assert.Equal(asksAboutSomeoneElse && age < 18, contactIds.Contains("nspcc-helpline"));
+            Assert.Equal(age >= 18 && topic != "online-grooming", contactIds.Contains("revenge-porn-helpline"));
+            Assert.Equal(audience == "professionals", contactIds.Contains("posh"));
+            if (!asksAboutSomeoneElse)
+            {
+                Assert.DoesNotContain(entries, e => e.GetProperty("usedBy").GetString() == "child");
+            }
+
+            Assert.Contains("gloucestershire-101", contactIds);
+            Assert.DoesNotContain("police-101", contactIds); // the force's own 101 replaces the national one
+            Assert.Equal("local", tierIds[^1]);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
+    public async Task A_13_year_old_worried_about_sextortion_gets_four_ordered_tiers_with_reasons(string version)
+    {
+        var answer = await Signpost(version, "age=13&topic=sextortion&audience=young-people&force=gloucestershire");
+
+        Assert.Equal("young-person", answer.GetProperty("asker").GetString());
+        var tiers = answer.GetProperty("tiers").EnumerateArray().ToDictionary(t => t.GetProperty("tier").GetString()!);
+        Assert.Equal(TierOrder, tiers.Keys);
+        Assert.Equal(["police-999"], Ids(tiers["emergency"]));
+        Assert.Equal(["ceop", "report-remove", "take-it-down", "iwf"], Ids(tiers["report-and-remove"]));
+        Assert.Contains("childline", Ids(tiers["helplines"]));
+        Assert.DoesNotContain("revenge-porn-helpline", Ids(tiers["helplines"]));
+        Assert.Equal(["gloucestershire-101"], Ids(tiers["local"]));
+        Assert.False(string.IsNullOrWhiteSpace(tiers["emergency"].GetProperty("title").GetString()));
+        var ceop = Entries(tiers["report-and-remove"])[0];
+        Assert.Equal("ceop-for-young-people", ceop.GetProperty("rule").GetString());
+        Assert.Equal("asker", ceop.GetProperty("usedBy").GetString());
+        Assert.Contains("CEOP", ceop.GetProperty("reason").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
+    public async Task A_parent_of_a_13_year_old_is_told_which_services_their_child_would_use(string version)
+    {
+        var answer = await Signpost(version, "age=13&topic=sharing-nudes&audience=parents-carers");
+
+        Assert.Equal("parent-carer", answer.GetProperty("asker").GetString());
+        var entries = answer.GetProperty("tiers").EnumerateArray().SelectMany(Entries).ToDictionary(e => e.GetProperty("contact").GetProperty("id").GetString()!);
+        Assert.Equal("child", entries["report-remove"].GetProperty("usedBy").GetString());
+        Assert.Equal("child", entries["childline"].GetProperty("usedBy").GetString());
+        Assert.Equal("asker", entries["nspcc-helpline"].GetProperty("usedBy").GetString());
+        Assert.Equal("asker", entries["ceop"].GetProperty("usedBy").GetString());
+        Assert.Equal("police-101", entries.Keys.Last()); // no force: the national 101
+    }
+
+    [Theory]
+    [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
+    public async Task Contacts_have_this_versions_shape(string version)
+    {
+        var answer = await Signpost(version, "age=15&audience=young-people");
+        var childline = answer.GetProperty("tiers").EnumerateArray().SelectMany(Entries)
+            .Select(e => e.GetProperty("contact")).Single(c => c.GetProperty("id").GetString() == "childline");
+
+        Assert.Equal(version == "v2", childline.TryGetProperty("channels", out _));
+        Assert.Equal(version == "v1", childline.TryGetProperty("phone", out _));
+        Assert.True(childline.GetProperty("verification").TryGetProperty("lastVerified", out _));
+    }
+
+    [Theory]
+    [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
+    public async Task Age_and_audience_are_required_and_checked(string version)
+    {
+        var missing = await (await _client.GetAsync($"/api/{version}/signposting?topic=sextortion")).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(missing.GetProperty("errors").TryGetProperty("age", out _));
+        Assert.True(missing.GetProperty("errors").TryGetProperty("audience", out _));
+
+        var bad = await (await _client.GetAsync($"/api/{version}/signposting?age=40&audience=teachers&topic=nope")).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(bad.GetProperty("errors").TryGetProperty("age", out _));
+        Assert.True(bad.GetProperty("errors").TryGetProperty("audience", out _));
+        Assert.True(bad.GetProperty("errors").TryGetProperty("topic", out _));
+    }
+
+    private static void AssertTheUserMayUseIt(JsonElement entry, int age, string audience, string because)
+    {
+        var contact = entry.GetProperty("contact");
+        var usedByChild = entry.GetProperty("usedBy").GetString() == "child";
+        if (contact.TryGetProperty("ageRange", out var range))
+        {
+            var (min, max) = (range.GetProperty("min").GetInt32(), range.GetProperty("max").GetInt32());
+            var fits = audience == "young-people" || usedByChild ? min <= age && age <= max : max >= 18;
+            Assert.True(fits, $"{contact.GetProperty("id")} ({min}-{max}) offered for {(usedByChild ? "the child" : "the asker")}: {because}");
+        }
+    }
+
+    private static int MinimumAge(JsonElement entry) =>
+        entry.GetProperty("contact").TryGetProperty("ageRange", out var range) ? range.GetProperty("min").GetInt32() : 0;
+
+    private static List<string> ContactAudiences(JsonElement entry) =>
+        entry.GetProperty("contact").GetProperty("audiences").EnumerateArray().Select(a => a.GetString()!).ToList();
+
+    private static List<JsonElement> Entries(JsonElement tier) => tier.GetProperty("entries").EnumerateArray().ToList();
+
+    private static List<string> Ids(JsonElement tier) => Entries(tier).Select(e => e.GetProperty("contact").GetProperty("id").GetString()!).ToList();
+
+    private async Task<JsonElement> Signpost(string version, string query) =>
+        await (await _client.GetAsync($"/api/{version}/signposting?{query}")).JsonAsync();
+}
