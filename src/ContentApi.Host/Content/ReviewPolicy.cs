@@ -19,6 +19,15 @@ public sealed class ReviewOptions
 
     /// <summary>When true, items overdue for longer than the grace period are withheld from public responses.</summary>
     public bool WithholdAfterGracePeriod { get; set; } = true;
+
+    /// <summary>
+    /// Ids of items that are marked overdue but never withheld, because leaving them out would do more harm than
+    /// serving them late: "immediate danger: call 999" (the contact, the rule that offers it and its tier heading) must
+    /// always head a signposting answer. Configured ids are added to these.
+    /// </summary>
+#pragma warning disable CA2227, CA1002 // Bound from configuration, which needs a settable list.
+    public List<string> NeverWithhold { get; set; } = ["police-999", "emergency-999", "emergency"];
+#pragma warning restore CA2227, CA1002
 }
 
 /// <summary>Where an item stands in its review cycle.</summary>
@@ -54,16 +63,19 @@ internal sealed record ReviewClock(DateOnly Today, ReviewOptions Options)
         var due = item.Review.NextReviewDue;
         if (Today > due)
         {
-            return Options.WithholdAfterGracePeriod && Today >= WithheldFrom(item) ? ReviewStatus.Withheld : ReviewStatus.Overdue;
+            return WithholdsAtAll(item) && Today >= WithheldFrom(item) ? ReviewStatus.Withheld : ReviewStatus.Overdue;
         }
 
         return Today >= due.AddDays(-Options.DueSoonDays) ? ReviewStatus.DueSoon : ReviewStatus.Current;
     }
 
     /// <summary>The first day the item is withheld if nobody reviews it; null when the policy never withholds.</summary>
-    public DateOnly? WithheldFromOrNull(ContentItem item) => Options.WithholdAfterGracePeriod ? WithheldFrom(item) : null;
+    public DateOnly? WithheldFromOrNull(ContentItem item) => WithholdsAtAll(item) ? WithheldFrom(item) : null;
 
     public bool IsServed(ContentItem item) => item.Status == ContentStatus.Published && StatusOf(item) != ReviewStatus.Withheld;
+
+    private bool WithholdsAtAll(ContentItem item) =>
+        Options.WithholdAfterGracePeriod && !Options.NeverWithhold.Contains(item.Id, StringComparer.Ordinal);
 
     private DateOnly WithheldFrom(ContentItem item) => item.Review.NextReviewDue.AddDays(Options.GracePeriodDays + 1);
 }
