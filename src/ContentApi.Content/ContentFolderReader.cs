@@ -200,11 +200,13 @@ public static class ContentFolderReader
     }
 
     // Translations inherit from their originals before anything is mapped, so a translation file may be read before
-    // or after the file it translates.
+    // or after the file it translates. Items keep the order of the originals (where order matters, as for signposting
+    // rules, it is the order the en-GB files give), whatever the translation files are called.
     private static PluginContent Collect(List<(ItemDocument Document, string Origin)> documents, List<ContentProblem> problems)
     {
         TranslationInheritance.Apply(documents, problems);
         var items = documents
+            .OrderBy(d => TranslationInheritance.IsDefaultLocale(d.Document.Locale) ? 0 : 1)
             .Select(d => new ItemMapper(d.Origin, problems).Map(d.Document))
             .OfType<object>()
             .ToList();

@@ -91,6 +91,6 @@ internal static class TranslationInheritance
 
     private static string Kind(ItemDocument document) => document.Kind?.Trim().ToLowerInvariant() ?? string.Empty;
 
-    private static bool IsDefaultLocale(string? locale) =>
+    public static bool IsDefaultLocale(string? locale) =>
         string.IsNullOrWhiteSpace(locale) || string.Equals(locale.Trim(), ContentItem.DefaultLocale, StringComparison.OrdinalIgnoreCase);
 }
