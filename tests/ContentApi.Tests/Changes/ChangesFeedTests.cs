@@ -1,0 +1,196 @@
+using System.Net;
+using System.Text.Json;
+using ContentApi.Host.Content;
+using ContentApi.Host.Plugins;
+using ContentApi.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContentApi.Tests.Changes;
+
+/// <summary>
+/// The changes feed over a content pack in a temporary folder. Change stamps come from the items' own data, so a
+/// cursor from one host instance works on another instance over changed content; what only an instance can notice
+/// (a file deleted, an edit that did not move its stamp) is tested with a reload inside one instance.
+/// </summary>
+public sealed class ChangesFeedTests : IDisposable
+{
+    private static readonly DateTimeOffset Monday = new(2027, 1, 11, 8, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Wednesday = new(2027, 1, 13, 8, 0, 0, TimeSpan.Zero);
+
+    private readonly PluginFolders _folders = new();
+    private readonly string _content;
+
+    public ChangesFeedTests()
+    {
+        var pack = _folders.AddFolder("pack", new Dictionary<string, string>
+        {
+            ["plugin.json"] = """{ "id": "pack", "name": "Pack", "version": "1.0.0", "publisher": "Test force", "contractVersion": "1.0" }""",
+        });
+        _content = Path.Combine(pack, "content");
+        Directory.CreateDirectory(_content);
+        Write("stay-calm", "Stay calm", "Take a breath first.", updated: "2027-01-05T10:00:00Z");
+        Write("old-advice", "Old advice", "This will be withdrawn.", updated: "2027-01-06T10:00:00Z");
+        Write("unchanged", "Unchanged", "Nothing happens to this one.", updated: "2027-01-04T10:00:00Z");
+    }
+
+    [Theory]
+    [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
+    public async Task A_cursor_from_one_instance_gets_the_update_the_withdrawal_and_the_new_item_from_another(string version)
+    {
+        string cursor;
+        using (var before = ClockedContentApiFactory.At(Monday, _folders.Settings()))
+        {
+            var first = await Changes(before.CreateClient(), version, "2027-01-01T00:00:00Z");
+            Assert.Equal(["unchanged", "stay-calm", "old-advice"], first.Items().Ids());
+            Assert.All(first.Items().EnumerateArray(), c => Assert.Equal("updated", c.GetProperty("change").GetString()));
+            Assert.Equal($"/api/{version}/guidance/stay-calm?locale=en-GB", first.Items()[1].GetProperty("href").GetString());
+            cursor = first.GetProperty("nextCursor").GetString()!;
+            Assert.Empty((await Changes(before.CreateClient(), version, cursor)).Items().EnumerateArray());
+        }
+
+        Write("stay-calm", "Stay calm", "Take a breath first. Then listen.", updated: "2027-01-12T09:00:00Z");
+        Write("old-advice", "Old advice", "This will be withdrawn.", updated: "2027-01-06T10:00:00Z",
+            extra: "status: withdrawn\nwithdrawal: { on: 2027-01-12, reason: \"Replaced by newer advice.\", replacedBy: new-advice }\n");
+        Write("new-advice", "New advice", "Brand new.", updated: "2027-01-12T10:00:00Z", extra: "firstPublished: 2027-01-12\n");
+
+        using var after = ClockedContentApiFactory.At(Wednesday, _folders.Settings());
+        var client = after.CreateClient();
+        var changes = (await Changes(client, version, cursor)).Items().EnumerateArray().ToList();
+
+        Assert.Equal(["old-advice", "stay-calm", "new-advice"], changes.Select(c => c.GetProperty("id").GetString()));
+        Assert.Equal(["withdrawn", "updated", "created"], changes.Select(c => c.GetProperty("change").GetString()));
+        Assert.Equal("Replaced by newer advice.", changes[0].GetProperty("notice").GetString());
+        Assert.Equal("2027-01-12T09:00:00+00:00", changes[1].GetProperty("changedAt").GetString());
+
+        var updated = await (await client.GetAsync(changes[1].GetProperty("href").GetString())).JsonAsync();
+        Assert.Equal(changes[1].GetProperty("contentHash").GetString(), updated.GetProperty("contentHash").GetString());
+        Assert.EndsWith("Then listen.", updated.GetProperty("body").GetString(), StringComparison.Ordinal);
+
+        var gone = await (await client.GetAsync(changes[0].GetProperty("href").GetString())).ProblemAsync(HttpStatusCode.Gone);
+        Assert.Equal("Replaced by newer advice.", gone.GetProperty("notice").GetString());
+        Assert.Equal("new-advice", gone.GetProperty("replacedBy").GetString());
+        Assert.Equal("2027-01-12", gone.GetProperty("withdrawnOn").GetString());
+
+        var list = (await (await client.GetAsync($"/api/{version}/guidance?pageSize=100")).JsonAsync()).Items().Ids();
+        Assert.DoesNotContain("old-advice", list);
+    }
+
+    [Theory]
+    [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
+    public async Task Pages_follow_each_other_without_gaps_or_repeats(string version)
+    {
+        using var factory = ClockedContentApiFactory.At(Monday, _folders.Settings());
+        var client = factory.CreateClient();
+
+        var seen = new List<string>();
+        var cursor = "2000-01-01T00:00:00Z";
+        for (var page = 0; page < 10; page++)
+        {
+            var body = await (await client.GetAsync($"/api/{version}/changes?since={Uri.EscapeDataString(cursor)}&limit=1")).JsonAsync();
+            seen.AddRange(body.Items().Ids());
+            cursor = body.GetProperty("nextCursor").GetString()!;
+            if (!body.GetProperty("hasMore").GetBoolean())
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(["unchanged", "stay-calm", "old-advice"], seen);
+    }
+
+    [Theory]
+    [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
+    public async Task A_file_deleted_before_a_reload_becomes_a_tombstone_and_answers_410(string version)
+    {
+        using var factory = ClockedContentApiFactory.At(Monday, _folders.Settings());
+        var client = factory.CreateClient();
+        var cursor = (await Changes(client, version, "2027-01-01T00:00:00Z")).GetProperty("nextCursor").GetString()!;
+
+        File.Delete(Path.Combine(_content, "unchanged.md"));
+        factory.Clock.SetUtcNow(Wednesday);
+        await Reload(factory);
+
+        var tombstone = Assert.Single((await Changes(client, version, cursor)).Items().EnumerateArray());
+        Assert.Equal("unchanged", tombstone.GetProperty("id").GetString());
+        Assert.Equal("withdrawn", tombstone.GetProperty("change").GetString());
+        Assert.Equal(Wednesday, tombstone.GetProperty("changedAt").GetDateTimeOffset());
+        Assert.Contains("Removed from plugin 'pack'", tombstone.GetProperty("notice").GetString(), StringComparison.Ordinal);
+        await (await client.GetAsync($"/api/{version}/guidance/unchanged")).ProblemAsync(HttpStatusCode.Gone);
+    }
+
+    [Theory]
+    [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
+    public async Task An_edit_that_forgets_to_move_its_updated_stamp_is_still_reported_after_a_reload(string version)
+    {
+        using var factory = ClockedContentApiFactory.At(Monday, _folders.Settings());
+        var client = factory.CreateClient();
+        var cursor = (await Changes(client, version, "2027-01-01T00:00:00Z")).GetProperty("nextCursor").GetString()!;
+
+        Write("unchanged", "Unchanged", "Edited, but the author forgot to change updated.", updated: "2027-01-04T10:00:00Z");
+        factory.Clock.SetUtcNow(Wednesday);
+        await Reload(factory);
+
+        var change = Assert.Single((await Changes(client, version, cursor)).Items().EnumerateArray());
+        Assert.Equal("unchanged", change.GetProperty("id").GetString());
+        Assert.Equal("updated", change.GetProperty("change").GetString());
+        Assert.Equal(Wednesday, change.GetProperty("changedAt").GetDateTimeOffset());
+    }
+
+    [Theory]
+    [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
+    public async Task Since_is_required_and_must_be_a_timestamp_or_a_cursor(string version)
+    {
+        using var factory = ClockedContentApiFactory.At(Monday, _folders.Settings());
+        var client = factory.CreateClient();
+
+        await (await client.GetAsync($"/api/{version}/changes")).ProblemAsync(HttpStatusCode.BadRequest);
+        await (await client.GetAsync($"/api/{version}/changes?since=yesterday")).ProblemAsync(HttpStatusCode.BadRequest);
+        await (await client.GetAsync($"/api/{version}/changes?since=2027-01-01T00:00:00Z&limit=0")).ProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Theory]
+    [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
+    public async Task The_first_party_feed_lists_every_kind_with_links_that_resolve(string version)
+    {
+        using var factory = ClockedContentApiFactory.At(Monday);
+        var client = factory.CreateClient();
+
+        var changes = (await Changes(client, version, "2000-01-01T00:00:00Z", "&limit=500&force=gloucestershire")).Items().EnumerateArray().ToList();
+
+        Assert.Equal(["advice", "age-band", "contact", "guidance", "topic"], changes.Select(c => c.GetProperty("kind").GetString()).Distinct().Order());
+        Assert.Contains(changes, c => c.GetProperty("id").GetString() == "gloucestershire-101");
+        Assert.Contains(changes, c => c.GetProperty("id").GetString() == "childline" && c.GetProperty("locale").GetString() == "cy-GB");
+        foreach (var href in changes.Select(c => c.GetProperty("href").GetString()).Distinct().Take(60))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(href)).StatusCode);
+        }
+    }
+
+    public void Dispose() => _folders.Dispose();
+
+    private static async Task Reload(ClockedContentApiFactory factory)
+    {
+        var loader = factory.Services.GetRequiredService<PluginLoader>();
+        var store = factory.Services.GetRequiredService<ContentStore>();
+        store.Replace(new ContentSnapshot(await loader.LoadAllAsync(CancellationToken.None), factory.Clock.GetUtcNow()));
+    }
+
+    private static async Task<JsonElement> Changes(HttpClient client, string version, string since, string extra = "") =>
+        await (await client.GetAsync($"/api/{version}/changes?since={Uri.EscapeDataString(since)}{extra}")).JsonAsync();
+
+    private void Write(string id, string title, string body, string updated, string extra = "") =>
+        File.WriteAllText(Path.Combine(_content, $"{id}.md"), $"""
+            ---
+            kind: guidance
+            id: {id}
+            title: {title}
+            summary: A summary of {title}.
+            audiences: [parents-carers]
+            source: {"{"} publisher: "Test force", url: "https://example.org/" {"}"}
+            review: {"{"} lastReviewed: 2027-01-01, nextReviewDue: 2028-01-01, owner: "Test force" {"}"}
+            updated: {updated}
+            {extra}---
+
+            {body}
+            """);
+}
