@@ -21,7 +21,13 @@ internal static class ParameterSchemas
             case "channel":
                 schema.Enum = Words(EnumText.Names<ChannelType>());
                 break;
-            case "id" or "topic" or "ageBand" or "force":
+            case "format":
+                schema.Enum = Words(EnumText.Names<Content.BodyFormat>());
+                break;
+            case "status":
+                schema.Enum = Words(EnumText.Names<Content.ReviewStatus>().Where(s => s != "current"));
+                break;
+            case "id" or "adviceId" or "topic" or "ageBand" or "force" or "plugin":
                 schema.Pattern = ContentValidator.IdPatternText;
                 schema.MaxLength = ContentValidator.MaxIdLength;
                 break;
