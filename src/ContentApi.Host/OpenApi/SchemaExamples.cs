@@ -12,10 +12,15 @@ namespace ContentApi.Host.OpenApi;
 /// </summary>
 internal static class SchemaExamples
 {
+    // The fields every item carries: provenance, review, language and reuse.
     private const string Provenance = """
         "provenance": { "plugin": "signposting", "publisher": "Safeguarding Content API maintainers",
                         "sourcePublisher": "Childline (NSPCC)", "sourceUrl": "https://www.childline.org.uk/" },
-        "review": { "lastReviewed": "2026-11-29", "nextReviewDue": "2027-02-28", "owner": "Safeguarding Content API maintainers" }
+        "review": { "lastReviewed": "2026-11-29", "nextReviewDue": "2027-02-28", "owner": "Safeguarding Content API maintainers" },
+        "reviewStatus": "current", "requestedLocale": "en-GB", "fallback": false, "translationStatus": "reviewed",
+        "contentHash": "sha256:3f0a8c1d9e2b4f6a7c8d9e0f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d",
+        "licence": { "name": "Open Government Licence v3.0", "url": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/" },
+        "attribution": "Contains information from Childline (NSPCC), published by Safeguarding Content API maintainers under the Open Government Licence v3.0."
         """;
 
     private static readonly Dictionary<Type, string> Examples = new()
@@ -41,7 +46,7 @@ internal static class SchemaExamples
         [typeof(GuidanceResource)] = $$"""
             { "id": "if-an-image-has-been-shared", "locale": "en-GB", "audiences": ["parents-carers"], "topics": ["sharing-nudes", "image-removal"],
               "title": "If a nude image of your child has been shared", "summary": "Stay calm, do not look at or forward the image, and get it reported and removed.",
-              "body": "## Stay calm\n\nYour child needs to know they are not in trouble...", "relatedContacts": ["police-999", "report-remove", "ceop"],
+              "body": "## Stay calm\n\nYour child needs to know they are not in trouble...", "bodyFormat": "markdown", "relatedContacts": ["police-999", "report-remove", "ceop"],
               "displayVerbatim": false, {{Provenance}} }
             """,
         [typeof(ProblemDetails)] = """
