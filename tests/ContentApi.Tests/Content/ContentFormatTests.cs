@@ -13,22 +13,27 @@ public sealed class ContentFormatTests
             review: { lastReviewed: 2026-11-29, nextReviewDue: 2027-02-28, owner: "O" }
         """;
 
+    // An English contact with two channels, opening an items: list that a test adds a translation to.
+    private const string Helpline = $$"""
+        items:
+          - kind: contact
+            id: line
+            name: "Helpline"
+            description: "Call us."
+            whoFor: "Anyone."
+            ageRange: { min: 0, max: 18 }
+            channels:
+              - { type: phone, value: "0800 1111", label: "Call", hours: { alwaysOpen: true } }
+              - { type: web, value: "https://example.org/", label: "Website" }
+            verification: { status: verified, lastVerified: 2026-11-29 }
+        {{Common}}
+        """;
+
     [Fact]
     public void A_translation_takes_numbers_and_facts_from_its_original_and_only_its_own_words()
     {
         var content = Read($"""
-            items:
-              - kind: contact
-                id: line
-                name: "Helpline"
-                description: "Call us."
-                whoFor: "Anyone."
-                ageRange: {"{"} min: 0, max: 18 {"}"}
-                channels:
-                  - {"{"} type: phone, value: "0800 1111", label: "Call", hours: {"{"} alwaysOpen: true {"}"} {"}"}
-                  - {"{"} type: web, value: "https://example.org/", label: "Website" {"}"}
-                verification: {"{"} status: verified, lastVerified: 2026-11-29 {"}"}
-            {Common}
+            {Helpline}
               - kind: contact
                 id: line
                 locale: cy-GB
@@ -75,15 +80,7 @@ public sealed class ContentFormatTests
     public void A_translated_channel_must_name_a_channel_of_the_original()
     {
         var content = Read($"""
-            items:
-              - kind: contact
-                id: line
-                name: "Helpline"
-                description: "Call us."
-                whoFor: "Anyone."
-                channels: [ {"{"} type: phone, value: "0800 1111" {"}"} ]
-                verification: {"{"} status: verified, lastVerified: 2026-11-29 {"}"}
-            {Common}
+            {Helpline}
               - kind: contact
                 id: line
                 locale: cy-GB
