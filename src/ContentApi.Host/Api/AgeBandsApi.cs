@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using ContentApi.Abstractions;
 using ContentApi.Host.Content;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -83,7 +84,7 @@ internal static class AgeBandsApi
         [Description(ParameterDocs.Audience)] string? audience,
         [Description(ParameterDocs.Force)] string? force,
         [Description(ParameterDocs.Locale)] string? locale,
-        [Description(ParameterDocs.Q)] string? q,
+        [Description(ParameterDocs.Q), MaxLength(QueryLimits.MaxTextLength)] string? q,
         ContentRequests requests,
         HttpRequest request)
     {

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Asp.Versioning;
 using ContentApi.Abstractions;
 using ContentApi.Host.Content;
@@ -49,9 +50,9 @@ internal static class ChangesApi
     }
 
     private static Results<Ok<ChangesResponse>, ValidationProblem> List(
-        [Description("An ISO 8601 timestamp (2027-01-01T00:00:00Z) or the nextCursor of an earlier page.")] string? since,
+        [Description("An ISO 8601 timestamp (2027-01-01T00:00:00Z) or the nextCursor of an earlier page."), MaxLength(FeedPosition.MaxCursorLength)] string? since,
         [Description(ParameterDocs.Force)] string? force,
-        [Description("Changes per page, 1-500 (default 100).")] int? limit,
+        [Description("Changes per page, 1-500 (default 100)."), Range(1, MaxLimit)] int? limit,
         ContentRequests requests,
         HttpRequest request)
     {

@@ -123,6 +123,9 @@ internal sealed class ChangeHistory
 /// </summary>
 internal readonly record struct FeedPosition(DateTimeOffset At, ItemKey? After)
 {
+    /// <summary>The longest cursor or timestamp accepted; cursors this feed writes are far shorter.</summary>
+    public const int MaxCursorLength = 400;
+
     private const string Prefix = "c1|";
 
     public bool IsBefore(ChangeEvent change) =>
@@ -172,7 +175,7 @@ internal readonly record struct FeedPosition(DateTimeOffset At, ItemKey? After)
     private static bool TryParseCursor(string text, out FeedPosition position)
     {
         position = default;
-        if (text.Length > 400)
+        if (text.Length > MaxCursorLength)
         {
             return false;
         }

@@ -29,6 +29,9 @@ internal static class ContractGovernance
         ["Age bands"] = "The age bands content is written for, and the advice for each.",
         ["Topics"] = "Topic ids for the topic filters.",
         ["Plugins"] = "The plugins that supply the content: their status, item counts and any problems.",
+        ["Signposting"] = "One call for who to contact, in order and why, for a person's age, who is asking, the topic and the force.",
+        ["Reviews"] = "What is due for review, overdue (served, marked) or withheld (not served until reviewed).",
+        ["Changes"] = "A feed of items created, updated, withdrawn and withheld, so partner sites can sync.",
     };
 
     public static Task Apply(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using ContentApi.Host.Content;
 using ContentApi.Host.Plugins;
 using ContentApi.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,7 +37,7 @@ public sealed class ChangesFeedTests : IDisposable
     public async Task A_cursor_from_one_instance_gets_the_update_the_withdrawal_and_the_new_item_from_another(string version)
     {
         string cursor;
-        using (var before = ClockedContentApiFactory.At(Monday, _folders.Settings()))
+        using (var before = ClockedContentApiFactory.At(Monday, Settings))
         {
             var first = await Changes(before.CreateClient(), version, "2027-01-01T00:00:00Z");
             Assert.Equal(["unchanged", "stay-calm", "old-advice"], first.Items().Ids());
@@ -53,7 +52,7 @@ public sealed class ChangesFeedTests : IDisposable
             extra: "status: withdrawn\nwithdrawal: { on: 2027-01-12, reason: \"Replaced by newer advice.\", replacedBy: new-advice }\n");
         Write("new-advice", "New advice", "Brand new.", updated: "2027-01-12T10:00:00Z", extra: "firstPublished: 2027-01-12\n");
 
-        using var after = ClockedContentApiFactory.At(Wednesday, _folders.Settings());
+        using var after = ClockedContentApiFactory.At(Wednesday, Settings);
         var client = after.CreateClient();
         var changes = (await Changes(client, version, cursor)).Items().EnumerateArray().ToList();
 
@@ -79,7 +78,7 @@ public sealed class ChangesFeedTests : IDisposable
     [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
     public async Task Pages_follow_each_other_without_gaps_or_repeats(string version)
     {
-        using var factory = ClockedContentApiFactory.At(Monday, _folders.Settings());
+        using var factory = ClockedContentApiFactory.At(Monday, Settings);
         var client = factory.CreateClient();
 
         var seen = new List<string>();
@@ -102,7 +101,7 @@ public sealed class ChangesFeedTests : IDisposable
     [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
     public async Task A_file_deleted_before_a_reload_becomes_a_tombstone_and_answers_410(string version)
     {
-        using var factory = ClockedContentApiFactory.At(Monday, _folders.Settings());
+        using var factory = ClockedContentApiFactory.At(Monday, Settings);
         var client = factory.CreateClient();
         var cursor = (await Changes(client, version, "2027-01-01T00:00:00Z")).GetProperty("nextCursor").GetString()!;
 
@@ -122,7 +121,7 @@ public sealed class ChangesFeedTests : IDisposable
     [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
     public async Task An_edit_that_forgets_to_move_its_updated_stamp_is_still_reported_after_a_reload(string version)
     {
-        using var factory = ClockedContentApiFactory.At(Monday, _folders.Settings());
+        using var factory = ClockedContentApiFactory.At(Monday, Settings);
         var client = factory.CreateClient();
         var cursor = (await Changes(client, version, "2027-01-01T00:00:00Z")).GetProperty("nextCursor").GetString()!;
 
@@ -140,7 +139,7 @@ public sealed class ChangesFeedTests : IDisposable
     [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
     public async Task Since_is_required_and_must_be_a_timestamp_or_a_cursor(string version)
     {
-        using var factory = ClockedContentApiFactory.At(Monday, _folders.Settings());
+        using var factory = ClockedContentApiFactory.At(Monday, Settings);
         var client = factory.CreateClient();
 
         await (await client.GetAsync($"/api/{version}/changes")).ProblemAsync(HttpStatusCode.BadRequest);
@@ -166,14 +165,14 @@ public sealed class ChangesFeedTests : IDisposable
         }
     }
 
+    // The test reloads when it chooses, so the folder watcher stays off.
+    private Dictionary<string, string?> Settings => _folders.Settings(("Plugins:WatchForChanges", "false"));
+
     public void Dispose() => _folders.Dispose();
 
-    private static async Task Reload(ClockedContentApiFactory factory)
-    {
-        var loader = factory.Services.GetRequiredService<PluginLoader>();
-        var store = factory.Services.GetRequiredService<ContentStore>();
-        store.Replace(new ContentSnapshot(await loader.LoadAllAsync(CancellationToken.None), factory.Clock.GetUtcNow()));
-    }
+    // The host's own reload, as an admin's POST /admin/plugins/reload runs it.
+    private static Task Reload(ClockedContentApiFactory factory) =>
+        factory.Services.GetRequiredService<ContentReloader>().ReloadAsync(ReloadTrigger.Admin, CancellationToken.None);
 
     private static async Task<JsonElement> Changes(HttpClient client, string version, string since, string extra = "") =>
         await (await client.GetAsync($"/api/{version}/changes?since={Uri.EscapeDataString(since)}{extra}")).JsonAsync();
