@@ -6,7 +6,8 @@ namespace ContentApi.Plugins.Signposting;
 /// <summary>
 /// National signposting contacts and the signposting rules that order them, authored as YAML in <c>content/</c>.
 /// Signposting always starts with "immediate danger: call 999", so the plugin reports a problem when its files lose
-/// the emergency contact or the rule that offers it, and when a rule names a contact that does not exist.
+/// the emergency contact or the rule that offers it. (A rule naming a contact no plugin supplies is a warning the host
+/// reports for every plugin.)
 /// </summary>
 public sealed class SignpostingPlugin : ContentFilesPlugin
 {
@@ -28,10 +29,6 @@ public sealed class SignpostingPlugin : ContentFilesPlugin
             problems.Add(new ContentProblem("content/signposting-rules.yaml", $"no rule offers '{EmergencyContactId}' in the emergency tier to everyone"));
         }
 
-        var contactIds = content.Contacts.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-        problems.AddRange(content.SignpostingRules
-            .Where(r => r.ContactId is { } id && !contactIds.Contains(id))
-            .Select(r => new ContentProblem(r.Origin ?? "content/signposting-rules.yaml", $"rule '{r.Id}' names contact '{r.ContactId}', which this plugin does not supply")));
         return content with { Problems = problems };
     }
 }

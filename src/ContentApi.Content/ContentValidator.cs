@@ -121,6 +121,12 @@ public static partial class ContentValidator
             Check(advice, "advice", "relatedContacts", advice.RelatedContacts, available.Contacts, "contact");
         }
 
+        // A rule whose contact is missing offers nothing; the rest of the answer still stands.
+        foreach (var rule in content.SignpostingRules.Where(r => r.ContactId is not null))
+        {
+            Check(rule, "signposting-rule", "contact", [rule.ContactId!], available.Contacts, "contact");
+        }
+
         return problems;
     }
 

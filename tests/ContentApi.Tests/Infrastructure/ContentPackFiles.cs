@@ -60,7 +60,7 @@ public static class ContentPackFiles
                 value: "{email}"
             verification: {"{"} status: verified, lastVerified: 2026-01-10 {"}"}
             source: {"{"} publisher: "Test Force Police", url: "https://test-force.example.org/" {"}"}
-            review: {"{"} lastReviewed: 2026-01-10, nextReviewDue: 2026-04-10, owner: "Test Force web team" {"}"}
+            review: {"{"} lastReviewed: 2026-01-10, nextReviewDue: 2099-12-31, owner: "Test Force web team" {"}"}
         """;
 
     public const string Guidance = """
@@ -73,7 +73,7 @@ public static class ContentPackFiles
         topics: [sharing-nudes]
         relatedContacts: [test-force-101, childline]
         source: { publisher: "Test Force Police", url: "https://test-force.example.org/" }
-        review: { lastReviewed: 2026-01-10, nextReviewDue: 2027-01-10, owner: "Test Force web team" }
+        review: { lastReviewed: 2026-01-10, nextReviewDue: 2099-12-31, owner: "Test Force web team" }
         ---
 
         ## Get help

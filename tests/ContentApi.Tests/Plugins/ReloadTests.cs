@@ -103,12 +103,16 @@ public sealed class ReloadTests : IDisposable
         var signposting = _folders.AddFirstParty("Signposting", "SignpostingCopy");
         var manifest = Path.Combine(signposting, "plugin.json");
         File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"id\": \"signposting\"", "\"id\": \"signposting-reloaded\"", StringComparison.Ordinal));
-        var contacts = Path.Combine(signposting, "content/contacts.yaml");
+        string[] contactFiles = [Path.Combine(signposting, "content/contacts.yaml"), Path.Combine(signposting, "content/contacts.cy-GB.yaml")];
         await using var factory = CreateHost();
         using var client = factory.CreateClient();
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v2/contacts/reload-childline")).StatusCode);
 
-        File.WriteAllText(contacts, File.ReadAllText(contacts).Replace("id: childline", "id: reload-childline", StringComparison.Ordinal));
+        foreach (var contacts in contactFiles) // the contact and its Welsh translation
+        {
+            File.WriteAllText(contacts, File.ReadAllText(contacts).Replace("id: childline", "id: reload-childline", StringComparison.Ordinal));
+        }
+
         await ReloadAsync(client);
         await ReloadAsync(client);
 

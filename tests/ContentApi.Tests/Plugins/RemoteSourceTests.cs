@@ -21,7 +21,7 @@ public sealed class RemoteSourceTests : IAsyncLifetime
             channels: [ { type: phone, value: "0800 000 0100" } ]
             verification: { status: verified, lastVerified: 2026-01-10 }
             source: { publisher: "Tests", url: "https://example.org/remote" }
-            review: { lastReviewed: 2026-01-10, nextReviewDue: 2026-04-10 }
+            review: { lastReviewed: 2026-01-10, nextReviewDue: 2099-12-31 }
         """;
 
     private readonly PluginFolders _folders = new();
