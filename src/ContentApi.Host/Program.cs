@@ -1,4 +1,5 @@
 using ContentApi.Host.Api;
+using ContentApi.Host.Caching;
 using ContentApi.Host.Infrastructure;
 using ContentApi.Host.Observability;
 using ContentApi.Host.OpenApi;
@@ -24,6 +25,7 @@ builder.AddRequestLimits();
 builder.AddContentTelemetry();
 builder.AddContentHealthChecks();
 builder.AddGracefulShutdown();
+builder.AddContentCaching();
 
 var app = builder.Build();
 
@@ -36,8 +38,9 @@ app.UsePartnerCors();
 app.UseApiKeyAuthentication();
 app.UseClientRateLimiting();
 app.UseApiKeyAuthorization();
+app.UseContentCaching();
 app.MapContentApi();
-app.MapAdminApi().MapPluginAdmin();
+app.MapAdminApi().MapPluginAdmin().MapCachePurge();
 app.MapHealthEndpoints();
 app.MapMetricsEndpoint();
 app.MapContentOpenApi();

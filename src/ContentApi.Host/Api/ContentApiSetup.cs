@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Asp.Versioning;
+using ContentApi.Host.Caching;
 using ContentApi.Host.Content;
 
 namespace ContentApi.Host.Api;
@@ -55,12 +56,14 @@ internal static class ContentApiSetup
         }
 
         var api = app.MapGroup("/api/v{version:apiVersion}")
-            .WithApiVersionSet(versions.ReportApiVersions().Build());
+            .WithApiVersionSet(versions.ReportApiVersions().Build())
+            .CacheResponses();
 
         api.MapGuidanceApi()
             .MapContactsApi()
             .MapAgeBandsApi()
             .MapTopicsApi()
+            .MapForcesApi()
             .MapPluginsApi()
             .MapSignpostingApi()
             .MapReviewsApi()

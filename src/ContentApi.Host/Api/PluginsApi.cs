@@ -1,4 +1,5 @@
 using ContentApi.Abstractions;
+using ContentApi.Host.Caching;
 using ContentApi.Host.Content;
 using ContentApi.Host.Plugins;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -74,7 +75,8 @@ internal static class PluginsApi
             .MapGet("/", List)
             .WithName("ListPlugins")
             .WithSummary("List plugins")
-            .WithDescription("Every plugin folder the host found: what it is, whether it loaded, how many items it supplies, and any problems.");
+            .WithDescription("Every plugin folder the host found: what it is, whether it loaded, how many items it supplies, and any problems.")
+            .DescribesThisInstance();
         return api;
     }
 

@@ -20,6 +20,7 @@ internal static partial class ProblemHandling
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+            context.HttpContext.Response.Headers.CacheControl = "no-store"; // errors are never cached, by anyone
         });
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         // A client's malformed input is not the server's error: answered with a 400 problem, not logged as a fault.

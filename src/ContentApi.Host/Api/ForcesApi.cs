@@ -1,0 +1,94 @@
+using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
+using ContentApi.Abstractions;
+using ContentApi.Host.Content;
+using ContentApi.Host.Plugins;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ContentApi.Host.Api;
+
+/// <summary>A police force in the directory, with the plugins that add its local content.</summary>
+public sealed record ForceResource : ItemResource
+{
+    [SetsRequiredMembers]
+    internal ForceResource(Entry<PoliceForce> e, IReadOnlyList<string> localContentPlugins)
+        : base(e.Item, PluginIdentity.Of(e.Plugin))
+    {
+        Name = e.Item.Name;
+        Website = e.Item.Website;
+        Telephone = e.Item.Telephone;
+        EngagementMethods = e.Item.EngagementMethods;
+        IsWelsh = e.Item.IsWelsh;
+        LocalContentPlugins = localContentPlugins;
+    }
+
+    /// <summary>The force's name, for example "Gloucestershire Constabulary".</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The force's website, when known for certain.</summary>
+    public Uri? Website { get; init; }
+
+    /// <summary>The non-emergency number (101). In an emergency, always 999.</summary>
+    public string? Telephone { get; init; }
+
+    /// <summary>Other ways to reach the force, such as social media and online reporting.</summary>
+    public required IReadOnlyList<EngagementMethod> EngagementMethods { get; init; }
+
+    /// <summary>True for the four Welsh forces, which publish in Welsh and English.</summary>
+    public required bool IsWelsh { get; init; }
+
+    /// <summary>
+    /// Ids of the plugins that supply this force's local contacts and guidance (use <c>force=&lt;id&gt;</c> on the
+    /// other resources to see them); empty when only national content applies.
+    /// </summary>
+    public required IReadOnlyList<string> LocalContentPlugins { get; init; }
+}
+
+/// <summary>
+/// The police forces directory: the 44 data.police.uk forces plus Police Scotland, from the forces plugin (a remote
+/// source with a shipped snapshot), each linked to the plugins that add its local content.
+/// </summary>
+internal static class ForcesApi
+{
+    public static RouteGroupBuilder MapForcesApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/forces").WithTags("Forces");
+
+        group.MapGet("/", List)
+            .WithName("ListForces")
+            .WithSummary("List police forces")
+            .WithDescription("Every UK territorial police force by data.police.uk id (plus police-scotland): name, website, 101, " +
+                             "ways to engage, whether it is Welsh, and which plugins supply its local content.");
+
+        group.MapGet("/{id}", Get)
+            .WithName("GetForce")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Get one police force")
+            .WithDescription("One force by its data.police.uk id, such as gloucestershire or police-scotland.");
+
+        return api;
+    }
+
+    private static Ok<IReadOnlyList<ForceResource>> List(ContentStore store)
+    {
+        var snapshot = store.Current;
+        IReadOnlyList<ForceResource> forces = snapshot.Forces
+            .OrderBy(e => e.Item.Id, StringComparer.Ordinal)
+            .Select(e => new ForceResource(e, LocalContentPlugins(snapshot, e.Item.Id)))
+            .ToList();
+        return TypedResults.Ok(forces);
+    }
+
+    private static Results<Ok<ForceResource>, ProblemHttpResult> Get([Description("A data.police.uk force id, such as gloucestershire, or police-scotland.")] string id, ContentStore store)
+    {
+        var snapshot = store.Current;
+        return ContentQuery.Find(snapshot.Forces, id, ContentItem.DefaultLocale) is { } entry
+            ? TypedResults.Ok(new ForceResource(entry, LocalContentPlugins(snapshot, id)))
+            : ApiResults.NotFound("Police force", id);
+    }
+
+    private static List<string> LocalContentPlugins(ContentSnapshot snapshot, string forceId) => snapshot.Plugins
+        .Where(p => p.Report.Status != PluginStatus.Faulted && string.Equals(p.Report.Manifest?.ForceId, forceId, StringComparison.OrdinalIgnoreCase))
+        .Select(p => p.Report.Id)
+        .ToList();
+}

@@ -1,0 +1,144 @@
+using System.Text.Json;
+using ContentApi.Host.Infrastructure;
+using ContentApi.Host.Plugins;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using ZiggyCreatures.Caching.Fusion;
+using ZiggyCreatures.Caching.Fusion.Backplane.StackExchangeRedis;
+using ZiggyCreatures.Caching.Fusion.Serialization.SystemTextJson;
+
+namespace ContentApi.Host.Caching;
+
+/// <summary>
+/// Two cache levels through FusionCache: memory on each instance (L1) and, when <c>ConnectionStrings:Redis</c> is set,
+/// Redis shared by all instances (L2, through Microsoft.Extensions.Caching.StackExchangeRedis) with a Redis backplane
+/// that carries invalidations to every instance's memory. Without Redis the API runs on memory alone.
+/// </summary>
+internal static partial class CachingSetup
+{
+    /// <summary>What an entry read from Redis is assumed to weigh in memory until this instance renders it itself.</summary>
+    private const long AssumedEntryBytes = 16 * 1024;
+
+    public static WebApplicationBuilder AddContentCaching(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<CachingOptions>().BindConfiguration(CachingOptions.SectionName);
+        services.AddSingleton<RedisConnection>();
+        services.AddSingleton<ContentFingerprints>();
+        services.AddSingleton<RemoteSourceRateLimiter>();
+        services.AddTransient<RemoteSourceCacheHandler>();
+        services.AddTransient<RemoteSourceRateLimitHandler>();
+        services.AddTransient<IStartupFilter, HeadRequests.StartupFilter>();
+        services.AddHostedService<CacheStartup>();
+        services.AddHttpClient(PluginLoader.HttpClientName)
+            .AddHttpMessageHandler<RemoteSourceCacheHandler>()
+            .AddHttpMessageHandler<RemoteSourceRateLimitHandler>();
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded, [HealthChecks.ReadyTag]);
+
+        var cache = services.AddFusionCache()
+            .WithOptions((provider, fusion) => Configure(fusion, provider.GetRequiredService<IOptions<CachingOptions>>().Value))
+            .WithMemoryCache(provider => new MemoryCache(new MemoryCacheOptions
+            {
+                SizeLimit = provider.GetRequiredService<IOptions<CachingOptions>>().Value.MemoryLimitBytes,
+            }))
+            .WithSerializer(new FusionCacheSystemTextJsonSerializer(new JsonSerializerOptions(JsonSerializerDefaults.General) { IncludeFields = true }));
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(CachingOptions.RedisConnectionStringName)))
+        {
+            cache
+                .WithDistributedCache(provider => new RedisCache(Options.Create(new RedisCacheOptions
+                {
+                    InstanceName = provider.GetRequiredService<IOptions<CachingOptions>>().Value.KeyPrefix,
+                    ConnectionMultiplexerFactory = provider.GetRequiredService<RedisConnection>().GetAsync,
+                })))
+                .WithBackplane(provider => new RedisBackplane(
+                    Options.Create(new RedisBackplaneOptions { ConnectionMultiplexerFactory = provider.GetRequiredService<RedisConnection>().GetAsync }),
+                    provider.GetRequiredService<ILogger<RedisBackplane>>()));
+        }
+
+        return builder;
+    }
+
+    /// <summary>Puts the versioned API behind the response cache; call after authentication so every request is vetted first.</summary>
+    public static WebApplication UseContentCaching(this WebApplication app)
+    {
+        app.UseMiddleware<ContentResponseCache>();
+        return app;
+    }
+
+    /// <summary>
+    /// Rendered responses: never served stale (a render is cheap and local), never rendered in the background (the
+    /// render runs the request's own pipeline), and Redis reads and writes bounded by the command timeout, with writes
+    /// in the background so no response waits for Redis.
+    /// </summary>
+    public static FusionCacheEntryOptions ResponseEntryOptions(CachingOptions options) => new()
+    {
+        Duration = options.ResponseDuration,
+        Size = AssumedEntryBytes,
+        IsFailSafeEnabled = false,
+        DistributedCacheHardTimeout = options.Redis.CommandTimeout,
+        AllowBackgroundDistributedCacheOperations = true,
+        AllowBackgroundBackplaneOperations = true,
+        ReThrowDistributedCacheExceptions = false,
+        ReThrowBackplaneExceptions = false,
+        ReThrowSerializationExceptions = false,
+    };
+
+    /// <summary>
+    /// Remote sources: fresh for <see cref="RemoteSourceOptions.Duration"/>, then refetched; the last good copy is kept
+    /// for <see cref="RemoteSourceOptions.StaleIfErrorFor"/> and served when the source fails or is slower than
+    /// <see cref="RemoteSourceOptions.SlowSourceTimeout"/> (the fetch then finishes in the background).
+    /// </summary>
+    public static FusionCacheEntryOptions RemoteSourceEntryOptions(CachingOptions options) => new()
+    {
+        Duration = options.RemoteSources.Duration,
+        Size = AssumedEntryBytes,
+        IsFailSafeEnabled = true,
+        FailSafeMaxDuration = options.RemoteSources.StaleIfErrorFor,
+        FailSafeThrottleDuration = TimeSpan.FromSeconds(30),
+        FactorySoftTimeout = options.RemoteSources.SlowSourceTimeout,
+        FactoryHardTimeout = options.RemoteSources.Timeout,
+        AllowTimedOutFactoryBackgroundCompletion = true,
+        DistributedCacheHardTimeout = options.Redis.CommandTimeout,
+        AllowBackgroundDistributedCacheOperations = false,
+        ReThrowDistributedCacheExceptions = false,
+        ReThrowBackplaneExceptions = false,
+        ReThrowSerializationExceptions = false,
+    };
+
+    private static void Configure(FusionCacheOptions fusion, CachingOptions options)
+    {
+        fusion.BackplaneChannelPrefix = options.KeyPrefix + "backplane";
+        // After a Redis failure, skip Redis for a while instead of paying the timeout on every miss.
+        fusion.DistributedCacheCircuitBreakerDuration = options.Redis.CircuitBreakerDuration;
+        fusion.BackplaneCircuitBreakerDuration = options.Redis.CircuitBreakerDuration;
+        fusion.DefaultEntryOptions = ResponseEntryOptions(options);
+        // The memory level has a size limit, so every entry, including FusionCache's own tag bookkeeping, needs a size.
+        fusion.TagsDefaultEntryOptions.Size = 1;
+        fusion.TagsDefaultEntryOptions.DistributedCacheHardTimeout = options.Redis.CommandTimeout;
+        fusion.TagsDefaultEntryOptions.ReThrowDistributedCacheExceptions = false;
+    }
+
+    /// <summary>Says at startup which cache levels this instance uses.</summary>
+    private sealed partial class CacheStartup(RedisConnection redis, IFusionCache cache, ILogger<CacheStartup> logger) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            if (!redis.IsConfigured)
+            {
+                LogMemoryOnly(cache.CacheName);
+                return;
+            }
+
+            // Connect now, bounded by the connect timeout, so the first request does not pay for it.
+            await redis.GetAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Cache ({CacheName}): memory only on this instance; set ConnectionStrings:Redis to share a Redis level between instances")]
+        private partial void LogMemoryOnly(string cacheName);
+    }
+}

@@ -1,0 +1,127 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text.Json;
+using ContentApi.Abstractions;
+using ContentApi.Host.Content;
+using ContentApi.Host.Plugins;
+
+namespace ContentApi.Host.Caching;
+
+/// <summary>
+/// What the cache needs to know about one content snapshot: a fingerprint of everything that can appear in a response
+/// (so a reload can never serve stale content: the keys change with the content), and the cache tags of each resource
+/// kind. Two instances that loaded the same plugins get the same fingerprint, so they share Redis entries.
+/// </summary>
+internal sealed class SnapshotCacheInfo
+{
+    private static readonly JsonSerializerOptions FingerprintJson = new(JsonSerializerDefaults.Web);
+
+    private readonly Dictionary<string, string[]> _tagsByKind = new(StringComparer.Ordinal);
+    private readonly string[] _allPluginTags;
+
+    public SnapshotCacheInfo(ContentSnapshot snapshot)
+    {
+        Fingerprint = ComputeFingerprint(snapshot);
+        _allPluginTags = snapshot.Plugins.Select(p => CacheTags.Plugin(p.Report.Id)).Distinct().ToArray();
+        foreach (var (kind, plugins) in PluginsByKind(snapshot))
+        {
+            _tagsByKind[kind] = [CacheTags.Kind(kind), .. plugins.Select(p => CacheTags.Plugin(p.Id)).Distinct().Order(StringComparer.Ordinal)];
+        }
+    }
+
+    public string Fingerprint { get; }
+
+    /// <summary>
+    /// A response of a kind is tagged with the kind and with every plugin that supplies items of that kind, so purging
+    /// a plugin's tag purges every response its items could appear in.
+    /// </summary>
+    public string[] TagsFor(string kind)
+    {
+        if (_tagsByKind.TryGetValue(kind, out var tags))
+        {
+            return tags;
+        }
+
+        // A kind this class does not know yet (a new endpoint): any plugin may feed it.
+        return [CacheTags.Kind(kind), .. _allPluginTags];
+    }
+
+    private static IEnumerable<(string Kind, IEnumerable<PluginReport> Plugins)> PluginsByKind(ContentSnapshot s)
+    {
+        static IEnumerable<PluginReport> From<T>(IReadOnlyList<Entry<T>> entries)
+            where T : ContentItem => entries.Select(e => e.Plugin);
+
+        yield return ("guidance", From(s.Guidance));
+        yield return ("contacts", From(s.Contacts));
+        yield return ("age-bands", From(s.AgeBands).Concat(From(s.Advice)));
+        yield return ("topics", From(s.Topics));
+        // A force's entry names the plugins that supply its local content, so those plugins feed the forces too.
+        yield return ("forces", From(s.Forces).Concat(s.Plugins.Where(p => p.Report.Manifest?.ForceId is not null).Select(p => p.Report)));
+        yield return ("plugins", s.Plugins.Select(p => p.Report));
+    }
+
+    private static string ComputeFingerprint(ContentSnapshot snapshot)
+    {
+        // Everything a response can show, and nothing that differs between instances (folders, load timings).
+        var identity = new
+        {
+            Plugins = snapshot.Plugins.Select(p => new
+            {
+                p.Report.Id,
+                p.Report.Manifest,
+                p.Report.Kind,
+                p.Report.Status,
+                p.Report.Problems,
+                p.Content,
+            }),
+            Conflicts = snapshot.CrossPluginProblems.Select(c => new { Plugin = c.Plugin.Id, c.Problem }),
+        };
+        using var sha = SHA256.Create();
+        using (var hashing = new CryptoStream(Stream.Null, sha, CryptoStreamMode.Write))
+        {
+            JsonSerializer.Serialize(hashing, identity, FingerprintJson);
+        }
+
+        return System.Buffers.Text.Base64Url.EncodeToString(sha.Hash.AsSpan(0, 12));
+    }
+}
+
+/// <summary>Finds the <see cref="SnapshotCacheInfo"/> of the current snapshot, computing it once per snapshot.</summary>
+internal sealed class ContentFingerprints(ContentStore store)
+{
+    private readonly ConditionalWeakTable<ContentSnapshot, Lazy<SnapshotCacheInfo>> _bySnapshot = [];
+    private volatile Pair? _last;
+
+    public SnapshotCacheInfo Current
+    {
+        get
+        {
+            var snapshot = store.Current;
+            var last = _last;
+            if (last is not null && ReferenceEquals(last.Snapshot, snapshot))
+            {
+                return last.Info;
+            }
+
+            var info = _bySnapshot.GetValue(snapshot, s => new Lazy<SnapshotCacheInfo>(() => new SnapshotCacheInfo(s))).Value;
+            _last = new Pair(snapshot, info);
+            return info;
+        }
+    }
+
+    private sealed record Pair(ContentSnapshot Snapshot, SnapshotCacheInfo Info);
+}
+
+/// <summary>The tags cache entries carry; <c>POST /admin/cache/purge</c> accepts them.</summary>
+internal static class CacheTags
+{
+    public const string KindPrefix = "kind:";
+    public const string PluginPrefix = "plugin:";
+    public const string SourcePrefix = "source:";
+
+    public static string Kind(string kind) => KindPrefix + kind;
+
+    public static string Plugin(string pluginId) => PluginPrefix + pluginId;
+
+    public static string Source(Uri uri) => SourcePrefix + uri.Authority.ToLowerInvariant();
+}
