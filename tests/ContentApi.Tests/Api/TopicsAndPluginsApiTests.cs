@@ -19,13 +19,13 @@ public sealed class TopicsAndPluginsApiTests(ContentApiFactory factory) : IClass
 
     [Theory]
     [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
-    public async Task Lists_the_four_first_party_plugins_loaded_from_disk(string version)
+    public async Task Lists_the_five_first_party_plugins_loaded_from_disk(string version)
     {
         var body = await (await _client.GetAsync($"/api/{version}/plugins")).JsonAsync();
         var plugins = body.GetProperty("plugins").EnumerateArray().ToDictionary(p => p.GetProperty("id").GetString()!);
 
         Assert.Equal("1.1.0", body.GetProperty("contractVersion").GetString());
-        Assert.Equal(["age-bands", "gloucestershire", "guidance", "signposting"], plugins.Keys.Order());
+        Assert.Equal(["age-bands", "forces", "gloucestershire", "guidance", "signposting"], plugins.Keys.Order());
         Assert.All(plugins.Values, p =>
         {
             Assert.Equal("healthy", p.GetProperty("status").GetString());
@@ -34,6 +34,7 @@ public sealed class TopicsAndPluginsApiTests(ContentApiFactory factory) : IClass
         });
         Assert.Equal(14, plugins["signposting"].GetProperty("items").GetProperty("contacts").GetInt32());
         Assert.Equal(32, plugins["age-bands"].GetProperty("items").GetProperty("advice").GetInt32());
+        Assert.Equal(45, plugins["forces"].GetProperty("items").GetProperty("forces").GetInt32());
         Assert.Equal("gloucestershire", plugins["gloucestershire"].GetProperty("forceId").GetString());
     }
 

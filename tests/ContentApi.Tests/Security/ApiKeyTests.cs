@@ -56,7 +56,7 @@ public sealed class ApiKeyTests : IDisposable
         var status = await response.JsonAsync();
 
         Assert.Equal("ops-admin", status.GetProperty("keyId").GetString());
-        Assert.Equal(4, status.GetProperty("plugins").GetArrayLength());
+        Assert.Equal(5, status.GetProperty("plugins").GetArrayLength());
         Assert.True(response.Headers.CacheControl?.NoStore);
     }
 

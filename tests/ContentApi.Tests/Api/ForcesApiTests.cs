@@ -1,0 +1,67 @@
+using System.Net;
+using ContentApi.Tests.Infrastructure;
+
+namespace ContentApi.Tests.Api;
+
+/// <summary>The police forces directory from the forces plugin's shipped snapshot (no upstream configured).</summary>
+public sealed class ForcesApiTests(ContentApiFactory factory) : IClassFixture<ContentApiFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Theory]
+    [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
+    public async Task Lists_the_44_data_police_uk_forces_and_police_scotland(string version)
+    {
+        var forces = await (await _client.GetAsync($"/api/{version}/forces")).JsonAsync();
+
+        var ids = forces.Ids().ToList();
+        Assert.Equal(45, ids.Count);
+        Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
+        Assert.Contains("police-scotland", ids);
+        Assert.Contains("northern-ireland", ids);
+        Assert.Contains("city-of-london", ids);
+        Assert.All(forces.EnumerateArray(), f =>
+        {
+            Assert.Equal("101", f.GetProperty("telephone").GetString());
+            Assert.StartsWith("https://www.", f.GetProperty("website").GetString());
+            Assert.EndsWith(".police.uk/", f.GetProperty("website").GetString());
+            Assert.Equal("forces", f.GetProperty("provenance").GetProperty("plugin").GetString());
+        });
+        var welsh = forces.EnumerateArray().Where(f => f.GetProperty("isWelsh").GetBoolean()).Select(f => f.GetProperty("id").GetString());
+        Assert.Equal(["dyfed-powys", "gwent", "north-wales", "south-wales"], welsh);
+    }
+
+    [Theory]
+    [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
+    public async Task A_force_names_the_plugins_that_supply_its_local_content(string version)
+    {
+        var gloucestershire = await (await _client.GetAsync($"/api/{version}/forces/gloucestershire")).JsonAsync();
+        var kent = await (await _client.GetAsync($"/api/{version}/forces/kent")).JsonAsync();
+
+        Assert.Equal("Gloucestershire Constabulary", gloucestershire.GetProperty("name").GetString());
+        Assert.Equal("https://www.gloucestershire.police.uk/", gloucestershire.GetProperty("website").GetString());
+        Assert.Equal(["gloucestershire"], gloucestershire.GetProperty("localContentPlugins").EnumerateArray().Select(p => p.GetString()));
+        Assert.Empty(kent.GetProperty("localContentPlugins").EnumerateArray());
+        Assert.Equal("data.police.uk", kent.GetProperty("provenance").GetProperty("sourcePublisher").GetString());
+        Assert.True(kent.GetProperty("review").TryGetProperty("nextReviewDue", out _));
+    }
+
+    [Theory]
+    [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
+    public async Task Police_scotland_is_in_the_directory_although_data_police_uk_does_not_list_it(string version)
+    {
+        var scotland = await (await _client.GetAsync($"/api/{version}/forces/police-scotland")).JsonAsync();
+
+        Assert.Equal("Police Scotland", scotland.GetProperty("name").GetString());
+        Assert.False(scotland.GetProperty("isWelsh").GetBoolean());
+    }
+
+    [Theory]
+    [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
+    public async Task An_unknown_force_is_a_404_problem(string version)
+    {
+        var problem = await (await _client.GetAsync($"/api/{version}/forces/atlantis")).ProblemAsync(HttpStatusCode.NotFound);
+
+        Assert.Contains("atlantis", problem.GetProperty("detail").GetString());
+    }
+}

@@ -1,0 +1,94 @@
+using System.Net;
+using ContentApi.Tests.Infrastructure;
+
+namespace ContentApi.Tests.Caching;
+
+/// <summary>
+/// Redis is a shared second level, never a single point of failure: the API starts without it, keeps answering from
+/// memory and plugins while it is killed or frozen, reports Degraded (not Unhealthy), and reconnects by itself.
+/// </summary>
+public sealed class RedisOutageTests
+{
+    private static readonly string[] WarmPaths = ["/api/v2/guidance/online-grooming-signs", "/api/v1/contacts/childline"];
+
+    [Fact]
+    public async Task The_api_starts_and_serves_without_redis_and_uses_it_once_it_appears()
+    {
+        await using var redis = RedisServer.NotStarted();
+        var (host, client) = CachingHost.Start(CachingHost.WithRedis(redis));
+        using (host)
+        using (client)
+        {
+            await AssertEveryRequestSucceedsAsync(client, "absent");
+            var readiness = await client.ReadinessAsync();
+            Assert.Equal((HttpStatusCode.OK, "Degraded", "Degraded"), (readiness.Http, readiness.Status, readiness.Checks["redis"]));
+            Assert.Contains(host.LogLines, l => l.Contains("is not reachable; serving from memory", StringComparison.Ordinal));
+
+            await redis.StartAgainAsync();
+
+            await AssertReconnectsAndWritesToRedisAsync(client, redis, "/api/v2/topics?after=start");
+        }
+    }
+
+    [Fact]
+    public async Task Killing_redis_under_load_costs_no_request_and_it_reconnects_when_redis_returns()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var (host, client) = CachingHost.Start(CachingHost.WithRedis(redis));
+        using (host)
+        using (client)
+        {
+            await AssertEveryRequestSucceedsAsync(client, "up");
+
+            redis.Kill();
+
+            await AssertEveryRequestSucceedsAsync(client, "killed");
+            await CacheAssertions.EventuallyAsync(async () => (await client.ReadinessAsync()) is { Http: HttpStatusCode.OK, Status: "Degraded" }, "readiness reports Degraded");
+            Assert.Equal("Degraded", (await client.ReadinessAsync()).Checks["redis"]);
+
+            await redis.StartAgainAsync();
+
+            await AssertReconnectsAndWritesToRedisAsync(client, redis, "/api/v2/topics?after=kill");
+        }
+    }
+
+    [Fact]
+    public async Task A_frozen_redis_costs_no_request_and_the_api_recovers_when_it_thaws()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var (host, client) = CachingHost.Start(CachingHost.WithRedis(redis));
+        using (host)
+        using (client)
+        {
+            await AssertEveryRequestSucceedsAsync(client, "up");
+
+            redis.Pause();
+
+            await AssertEveryRequestSucceedsAsync(client, "frozen");
+            await CacheAssertions.EventuallyAsync(async () => (await client.ReadinessAsync()) is { Http: HttpStatusCode.OK, Status: "Degraded" }, "readiness reports Degraded");
+
+            redis.Resume();
+
+            await AssertReconnectsAndWritesToRedisAsync(client, redis, "/api/v2/topics?after=freeze");
+        }
+    }
+
+    /// <summary>Cached keys and cold keys alike, concurrently: every one must be a 200 with content.</summary>
+    private static async Task AssertEveryRequestSucceedsAsync(HttpClient client, string phase)
+    {
+        var cold = Enumerable.Range(0, 20).Select(i => $"/api/v2/guidance?page={i + 1}&phase={phase}");
+        var requests = Enumerable.Repeat(WarmPaths, 10).SelectMany(p => p).Concat(cold).Select(client.GetAsync);
+
+        var responses = await Task.WhenAll(requests);
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.All(responses, r => Assert.NotNull(r.Headers.ETag));
+    }
+
+    private static async Task AssertReconnectsAndWritesToRedisAsync(HttpClient client, RedisServer redis, string coldPath)
+    {
+        await CacheAssertions.EventuallyAsync(async () => (await client.ReadinessAsync()).Status == "Healthy", "readiness is Healthy again (reconnected by itself)");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(coldPath)).StatusCode);
+        await CacheAssertions.EventuallyAsync(async () => (await redis.KeysAsync("*|/api/v2/topics?after=*")).Count > 0, "a new response reaches Redis again");
+    }
+}

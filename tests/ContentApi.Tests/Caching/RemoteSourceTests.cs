@@ -1,0 +1,118 @@
+using System.Net;
+using ContentApi.Host.Plugins;
+using ContentApi.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContentApi.Tests.Caching;
+
+/// <summary>
+/// The forces plugin against a local data.police.uk-compatible stub (real Kestrel on 127.0.0.1): refresh, offline
+/// fallback, stale-if-error across instances through Redis, and one upstream call however many loads want it.
+/// </summary>
+public sealed class RemoteSourceTests : IAsyncLifetime
+{
+    private StubForcesUpstream _upstream = null!;
+
+    public async Task InitializeAsync() => _upstream = await StubForcesUpstream.StartAsync();
+
+    public async Task DisposeAsync() => await _upstream.DisposeAsync();
+
+    [Theory]
+    [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
+    public async Task The_directory_is_refreshed_from_the_upstream_and_keeps_what_it_does_not_list(string version)
+    {
+        var (host, client) = CachingHost.Start(Upstream());
+        using (host)
+        using (client)
+        {
+            var forces = await (await client.GetAsync($"/api/{version}/forces")).JsonAsync();
+            var kent = await (await client.GetAsync($"/api/{version}/forces/kent")).JsonAsync();
+
+            Assert.Equal(46, forces.GetArrayLength()); // 45 shipped + one the upstream adds
+            Assert.Contains("example-new-force", forces.Ids());
+            Assert.Equal("Police Scotland", (await (await client.GetAsync($"/api/{version}/forces/police-scotland")).JsonAsync()).GetProperty("name").GetString());
+            Assert.Equal(StubForcesUpstream.NameOf("kent", "v1"), kent.GetProperty("name").GetString());
+            Assert.Equal("https://www.kent.police.uk/", kent.GetProperty("website").GetString()); // the shipped https address of the same site
+            Assert.Equal("facebook", kent.GetProperty("engagementMethods")[0].GetProperty("type").GetString());
+            Assert.Equal("127.0.0.1", kent.GetProperty("provenance").GetProperty("sourcePublisher").GetString());
+            Assert.Equal(1, _upstream.HitsOn("/api/forces/kent"));
+        }
+    }
+
+    [Fact]
+    public async Task With_the_upstream_down_at_first_start_the_shipped_snapshot_is_served_and_the_failure_logged()
+    {
+        _upstream.Mode = UpstreamMode.Failing;
+        var (host, client) = CachingHost.Start(Upstream());
+        using (host)
+        using (client)
+        {
+            var kent = await (await client.GetAsync("/api/v2/forces/kent")).JsonAsync();
+
+            Assert.Equal("Kent Police", kent.GetProperty("name").GetString());
+            Assert.Equal(45, (await (await client.GetAsync("/api/v2/forces")).JsonAsync()).GetArrayLength());
+            Assert.Contains(host.LogLines, l => l.Contains("failed (it answered 503) and no earlier copy is cached", StringComparison.Ordinal));
+            Assert.Contains(host.LogLines, l => l.Contains("Could not refresh the forces directory", StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    [InlineData(UpstreamMode.Failing, "serving the last good copy")]
+    [InlineData(UpstreamMode.Slow, "is slower than")]
+    public async Task When_the_upstream_fails_or_is_slow_another_instance_serves_the_last_good_copy(UpstreamMode mode, string logged)
+    {
+        await using var redis = await RedisServer.StartAsync();
+        // Copies go stale at once, so the second instance must try the upstream before it may fall back.
+        var settings = CachingHost.WithRedis(redis, ("Caching:RemoteSources:Duration", "00:00:00.010"), ("Caching:RemoteSources:SlowSourceTimeout", "00:00:00.300"));
+        foreach (var (key, value) in Upstream())
+        {
+            settings[key] = value;
+        }
+
+        var (first, firstClient) = CachingHost.Start(settings);
+        using (first)
+        using (firstClient)
+        {
+            var fresh = await (await firstClient.GetAsync("/api/v2/forces/kent")).JsonAsync();
+            Assert.Equal(StubForcesUpstream.NameOf("kent", "v1"), fresh.GetProperty("name").GetString());
+        }
+
+        _upstream.Version = "v2";
+        _upstream.Mode = mode;
+        var callsBefore = _upstream.HitsOn("/api/forces/kent");
+        var (second, secondClient) = CachingHost.Start(settings);
+        using (second)
+        using (secondClient)
+        {
+            var served = await (await secondClient.GetAsync("/api/v2/forces/kent")).JsonAsync();
+
+            Assert.Equal(StubForcesUpstream.NameOf("kent", "v1"), served.GetProperty("name").GetString());
+            Assert.True(_upstream.HitsOn("/api/forces/kent") > callsBefore, "the second instance must have tried the upstream first");
+            Assert.Contains(second.LogLines, l => l.Contains(logged, StringComparison.Ordinal) && l.Contains("/api/forces/kent", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task A_hundred_concurrent_loads_of_a_cold_source_make_one_upstream_call()
+    {
+        const string path = "/api/forces/stampede-check";
+        _upstream.SlowPath = path;
+        _upstream.SlowDelay = TimeSpan.FromMilliseconds(500);
+        var (host, client) = CachingHost.Start(Upstream());
+        using (host)
+        using (client)
+        {
+            var plugins = host.Services.GetRequiredService<IHttpClientFactory>().CreateClient(PluginLoader.HttpClientName);
+            var source = new Uri(_upstream.BaseAddress, path.TrimStart('/'));
+
+            var responses = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => plugins.GetAsync(source)));
+
+            Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+            var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()));
+            Assert.Single(bodies.Distinct());
+            Assert.Equal(1, _upstream.HitsOn(path));
+        }
+    }
+
+    private Dictionary<string, string?> Upstream() => new() { ["Plugins:Settings:forces:UpstreamUrl"] = _upstream.BaseAddress.ToString() };
+}

@@ -1,0 +1,124 @@
+using System.Net;
+using System.Net.Http.Json;
+using ContentApi.Tests.Infrastructure;
+
+namespace ContentApi.Tests.Caching;
+
+/// <summary>Two API instances sharing one real redis-server, as behind a load balancer.</summary>
+public sealed class SharedCacheTests : IAsyncLifetime
+{
+    private RedisServer _redis = null!;
+    private CachingHost _hostA = null!;
+    private CachingHost _hostB = null!;
+    private HttpClient _a = null!;
+    private HttpClient _b = null!;
+
+    public async Task InitializeAsync()
+    {
+        _redis = await RedisServer.StartAsync();
+        (_hostA, _a) = CachingHost.Start(CachingHost.WithRedis(_redis));
+        (_hostB, _b) = CachingHost.Start(CachingHost.WithRedis(_redis));
+        // Both instances are up and connected before any test runs.
+        Assert.Equal("Healthy", (await _a.ReadinessAsync()).Status);
+        Assert.Equal("Healthy", (await _b.ReadinessAsync()).Status);
+    }
+
+    [Theory]
+    [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
+    public async Task A_second_instance_serves_from_redis_what_the_first_rendered(string version)
+    {
+        var path = $"/api/{version}/guidance/the-law-on-nude-images";
+        var rendered = await _a.GetAsync(path);
+        Assert.Contains("fwd=miss; stored", rendered.CacheStatus());
+        await CacheAssertions.EventuallyAsync(async () => (await _redis.KeysAsync($"*|{path}")).Count == 1, "instance A has written the response to Redis");
+
+        var fromRedis = await _b.GetAsync(path);
+        var fromMemory = await _b.GetAsync(path);
+
+        Assert.Equal("ContentApi; hit; detail=shared", fromRedis.CacheStatus());
+        Assert.Equal(await rendered.Content.ReadAsByteArrayAsync(), await fromRedis.Content.ReadAsByteArrayAsync());
+        Assert.Equal(rendered.Headers.ETag, fromRedis.Headers.ETag);
+        Assert.Equal("1.0, 2.0", string.Join(", ", fromRedis.Headers.GetValues("api-supported-versions")));
+        Assert.Equal("ContentApi; hit", fromMemory.CacheStatus());
+    }
+
+    [Fact]
+    public async Task A_purge_by_tag_on_one_instance_reaches_the_memory_of_the_other()
+    {
+        const string guidance = "/api/v2/guidance/when-to-worry";
+        const string contacts = "/api/v2/contacts/ceop";
+        await WarmInBothMemoriesAsync(guidance, contacts);
+
+        // Nothing renders on A after the purge: a new render there would also tell B to drop its copy.
+        var purge = await PurgeAsync(_a, new { tags = new[] { "kind:guidance" } });
+
+        Assert.True(purge.GetProperty("reachesOtherInstances").GetBoolean());
+        await CacheAssertions.EventuallyAsync(async () => (await _b.GetAsync(guidance)).WasRendered(), "instance B drops its memory copy of the purged guidance", timeoutSeconds: 10);
+        Assert.Equal("ContentApi; hit", (await _b.GetAsync(contacts)).CacheStatus());
+    }
+
+    [Fact]
+    public async Task A_purge_by_plugin_drops_every_kind_the_plugin_supplies()
+    {
+        const string localGuidance = "/api/v2/guidance?force=gloucestershire";
+        const string topics = "/api/v2/topics";
+        await WarmInBothMemoriesAsync(localGuidance, topics);
+
+        await PurgeAsync(_a, new { tags = new[] { "plugin:gloucestershire" } });
+
+        await CacheAssertions.EventuallyAsync(async () => (await _b.GetAsync(localGuidance)).WasRendered(), "instance B drops responses that can contain Gloucestershire items", timeoutSeconds: 10);
+        Assert.Equal("ContentApi; hit", (await _b.GetAsync(topics)).CacheStatus());
+    }
+
+    [Fact]
+    public async Task Purging_everything_reaches_the_other_instance()
+    {
+        const string forces = "/api/v1/forces/gwent";
+        const string contacts = "/api/v1/contacts?age=12";
+        await WarmInBothMemoriesAsync(forces, contacts);
+
+        await PurgeAsync(_b, new { all = true });
+
+        await CacheAssertions.EventuallyAsync(async () => (await _a.GetAsync(forces)).WasRendered(), "instance A drops everything", timeoutSeconds: 10);
+        Assert.True((await _a.GetAsync(contacts)).WasRendered());
+    }
+
+    [Theory]
+    [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
+    public async Task A_hundred_concurrent_requests_for_a_cold_key_render_it_once(string version)
+    {
+        var path = $"/api/{version}/guidance?audience=professionals&pageSize=50";
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => _a.GetAsync(path)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Single(responses, r => r.WasRendered());
+        Assert.Single(responses.Select(r => r.Headers.ETag!.Tag).Distinct());
+    }
+
+    public async Task DisposeAsync()
+    {
+        _a.Dispose();
+        _b.Dispose();
+        await _hostA.DisposeAsync();
+        await _hostB.DisposeAsync();
+        await _redis.DisposeAsync();
+    }
+
+    private async Task WarmInBothMemoriesAsync(params string[] paths)
+    {
+        // One instance rendering a key tells the other to drop its copy, so warm until both hold it at the same time.
+        foreach (var path in paths)
+        {
+            await CacheAssertions.EventuallyAsync(
+                async () => (await _a.GetAsync(path)).CacheStatus() == "ContentApi; hit" & (await _b.GetAsync(path)).CacheStatus() == "ContentApi; hit",
+                $"{path} is in both instances' memory");
+        }
+    }
+
+    private static async Task<System.Text.Json.JsonElement> PurgeAsync(HttpClient client, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/admin/cache/purge") { Content = JsonContent.Create(body) };
+        return await (await client.SendAsync(request.WithKey(TestKeys.Admin))).JsonAsync();
+    }
+}
