@@ -38,7 +38,6 @@ app.UsePartnerCors();
 app.UseApiKeyAuthentication();
 app.UseClientRateLimiting();
 app.UseApiKeyAuthorization();
-app.UseContentCaching();
 app.MapContentApi();
 app.MapAdminApi().MapPluginAdmin().MapCachePurge();
 app.MapHealthEndpoints();

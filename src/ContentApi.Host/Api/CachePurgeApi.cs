@@ -33,6 +33,7 @@ internal static partial class CachePurgeApi
         CachePurgeRequest? request,
         IFusionCache cache,
         RedisConnection redis,
+        ContentFingerprints fingerprints,
         TimeProvider time,
         HttpContext http,
         ILoggerFactory loggers)
@@ -58,7 +59,7 @@ internal static partial class CachePurgeApi
         }
         else
         {
-            await cache.RemoveByTagAsync(tags, token: http.RequestAborted).ConfigureAwait(false);
+            await cache.RemoveByTagAsync(fingerprints.Current.ExpandPurgeTags(tags), token: http.RequestAborted).ConfigureAwait(false);
         }
 
         var keyId = http.User.FindFirst(ApiKeyAuthenticationHandler.KeyIdClaim)?.Value ?? "unknown";

@@ -30,7 +30,7 @@ internal static partial class CachingSetup
         services.AddSingleton<RemoteSourceRateLimiter>();
         services.AddTransient<RemoteSourceCacheHandler>();
         services.AddTransient<RemoteSourceRateLimitHandler>();
-        services.AddTransient<IStartupFilter, HeadRequests.StartupFilter>();
+        services.AddSingleton<ContentResponseCache>();
         services.AddHostedService<CacheStartup>();
         services.AddHttpClient(PluginLoader.HttpClientName)
             .AddHttpMessageHandler<RemoteSourceCacheHandler>()
@@ -61,10 +61,14 @@ internal static partial class CachingSetup
         return builder;
     }
 
-    /// <summary>Puts the versioned API behind the response cache; call after authentication so every request is vetted first.</summary>
+    /// <summary>
+    /// The response cache's first stage: HEAD as GET, and anonymous memory hits answered before routing. Call it
+    /// before <c>UseRouting</c>; the second stage wraps each endpoint of a group marked with
+    /// <see cref="ResponseCachingConventions.CacheResponses"/>, so it runs after every other middleware.
+    /// </summary>
     public static WebApplication UseContentCaching(this WebApplication app)
     {
-        app.UseMiddleware<ContentResponseCache>();
+        app.UseMiddleware<ResponseCacheFrontMiddleware>();
         return app;
     }
 

@@ -17,34 +17,45 @@ internal sealed class SnapshotCacheInfo
     private static readonly JsonSerializerOptions FingerprintJson = new(JsonSerializerDefaults.Web);
 
     private readonly Dictionary<string, string[]> _tagsByKind = new(StringComparer.Ordinal);
-    private readonly string[] _allPluginTags;
+    private readonly Dictionary<string, string[]> _kindTagsByPlugin = new(StringComparer.Ordinal);
 
     public SnapshotCacheInfo(ContentSnapshot snapshot)
     {
         Fingerprint = ComputeFingerprint(snapshot);
-        _allPluginTags = snapshot.Plugins.Select(p => CacheTags.Plugin(p.Report.Id)).Distinct().ToArray();
+        // Distinct: a refused duplicate shares its id with the plugin that was loaded.
+        var kindsByPlugin = snapshot.Plugins.Select(p => p.Report.Id).Distinct(StringComparer.Ordinal)
+            .ToDictionary(id => id, _ => new SortedSet<string>(StringComparer.Ordinal) { CacheTags.UnmappedKind }, StringComparer.Ordinal);
         foreach (var (kind, plugins) in PluginsByKind(snapshot))
         {
-            _tagsByKind[kind] = [CacheTags.Kind(kind), .. plugins.Select(p => CacheTags.Plugin(p.Id)).Distinct().Order(StringComparer.Ordinal)];
+            _tagsByKind[kind] = [CacheTags.Kind(kind)];
+            foreach (var plugin in plugins)
+            {
+                kindsByPlugin[plugin.Id].Add(CacheTags.Kind(kind));
+            }
+        }
+
+        foreach (var (plugin, kinds) in kindsByPlugin)
+        {
+            _kindTagsByPlugin[plugin] = [.. kinds];
         }
     }
 
     public string Fingerprint { get; }
 
     /// <summary>
-    /// A response of a kind is tagged with the kind and with every plugin that supplies items of that kind, so purging
-    /// a plugin's tag purges every response its items could appear in.
+    /// The tags of a response: its kind only, because FusionCache checks every tag of an entry on every hit. A purge of
+    /// a plugin's tag purges the kinds that plugin supplies (<see cref="ExpandPurgeTags"/>), which reaches every response
+    /// its items could appear in.
     /// </summary>
-    public string[] TagsFor(string kind)
-    {
-        if (_tagsByKind.TryGetValue(kind, out var tags))
-        {
-            return tags;
-        }
+    public string[] TagsFor(string kind) =>
+        _tagsByKind.TryGetValue(kind, out var tags) ? tags : [CacheTags.Kind(kind), CacheTags.UnmappedKind];
 
-        // A kind this class does not know yet (a new endpoint): any plugin may feed it.
-        return [CacheTags.Kind(kind), .. _allPluginTags];
-    }
+    /// <summary>Replaces each <c>plugin:</c> tag with the kind tags of what that plugin supplies; other tags stay.</summary>
+    public IReadOnlyList<string> ExpandPurgeTags(IEnumerable<string> tags) => tags
+        .SelectMany(tag => tag.StartsWith(CacheTags.PluginPrefix, StringComparison.Ordinal)
+            && _kindTagsByPlugin.TryGetValue(tag[CacheTags.PluginPrefix.Length..], out var kinds) ? kinds : [tag])
+        .Distinct(StringComparer.Ordinal)
+        .ToList();
 
     private static IEnumerable<(string Kind, IEnumerable<PluginReport> Plugins)> PluginsByKind(ContentSnapshot s)
     {
@@ -119,9 +130,10 @@ internal static class CacheTags
     public const string PluginPrefix = "plugin:";
     public const string SourcePrefix = "source:";
 
-    public static string Kind(string kind) => KindPrefix + kind;
+    /// <summary>Carried by responses of a kind this class has no plugin mapping for, so any plugin purge reaches them.</summary>
+    public const string UnmappedKind = "kind:unmapped";
 
-    public static string Plugin(string pluginId) => PluginPrefix + pluginId;
+    public static string Kind(string kind) => KindPrefix + kind;
 
     public static string Source(Uri uri) => SourcePrefix + uri.Authority.ToLowerInvariant();
 }

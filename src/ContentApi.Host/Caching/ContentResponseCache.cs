@@ -2,15 +2,22 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
+using ContentApi.Host.Security;
 using ZiggyCreatures.Caching.Fusion;
 
 namespace ContentApi.Host.Caching;
 
 /// <summary>
-/// Serves the versioned API from the two cache levels. A request whose endpoint carries a
-/// <see cref="ResponseCachePolicy"/> is answered from memory (L1) when it can be; otherwise through FusionCache, which
-/// reads Redis (L2) and, on a miss, lets exactly one request per instance render the response while the others wait
-/// for it. Only 200 responses are stored; every one leaves with a strong ETag, so If-None-Match gets a bodiless 304.
+/// The response cache of the versioned API, in two stages that share one key, one store and one writer:
+/// <list type="number">
+/// <item><see cref="TryServeFromMemoryAsync"/> runs before routing (see <see cref="CachingSetup.UseContentCaching"/>)
+/// and answers anonymous GET and HEAD requests from memory (L1), skipping routing, versioning and authentication,
+/// which cost more than the answer itself.</item>
+/// <item><see cref="ServeAsync"/> wraps each cached endpoint, after every middleware has vetted the request. It reads
+/// memory and Redis (L2) through FusionCache and, on a miss, lets exactly one request per instance render the
+/// response while the others wait for it.</item>
+/// </list>
+/// Only 200 responses are stored; every one leaves with a strong ETag, so If-None-Match gets a bodiless 304.
 /// </summary>
 internal sealed class ContentResponseCache
 {
@@ -31,7 +38,6 @@ internal sealed class ContentResponseCache
         HeaderNames.Age, HeaderNames.SetCookie, CacheStatusHeader,
     };
 
-    private readonly RequestDelegate _next;
     private readonly IFusionCache _cache;
     private readonly ContentFingerprints _fingerprints;
     private readonly StringValues _publicCacheControl;
@@ -39,9 +45,8 @@ internal sealed class ContentResponseCache
     private readonly FusionCacheEntryOptions _entryOptions;
     private readonly FusionCacheEntryOptions _memoryOnlyRead;
 
-    public ContentResponseCache(RequestDelegate next, IFusionCache cache, ContentFingerprints fingerprints, IOptions<CachingOptions> options)
+    public ContentResponseCache(IFusionCache cache, ContentFingerprints fingerprints, IOptions<CachingOptions> options)
     {
-        _next = next;
         _cache = cache;
         _fingerprints = fingerprints;
         _publicCacheControl = options.Value.Http.CacheControl();
@@ -50,24 +55,54 @@ internal sealed class ContentResponseCache
         _memoryOnlyRead = _entryOptions.Duplicate().SetSkipDistributedCacheRead(true);
     }
 
-    public Task InvokeAsync(HttpContext context)
+    /// <summary>
+    /// Answers a GET from memory when the response is there; false when the request must go through the pipeline.
+    /// Only requests without an API key qualify: a key must be checked (a revoked key is a 401 even on public routes).
+    /// Every other check the pipeline makes is already settled for a stored key: only responses of anonymous endpoints
+    /// are stored, and a key in the query string is part of the cache key, so such a request never finds an entry.
+    /// </summary>
+    public async ValueTask<bool> TryServeFromMemoryAsync(HttpContext context)
     {
-        var policy = context.GetEndpoint()?.Metadata.GetMetadata<ResponseCachePolicy>();
-        if (policy is null || !HttpMethods.IsGet(context.Request.Method))
+        var request = context.Request;
+        if (!HttpMethods.IsGet(request.Method) || request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName))
         {
-            return _next(context);
+            return false;
         }
 
-        return policy.Shared ? ServeSharedAsync(context, policy) : ServeRenderedAsync(context, MustRevalidate, Bypassed);
+        var key = ResponseCacheKeys.For(request, _fingerprints.Current.Fingerprint);
+        if (key is null)
+        {
+            return false;
+        }
+
+        var inMemory = await _cache.TryGetAsync<CachedResponse>(key, _memoryOnlyRead, context.RequestAborted).ConfigureAwait(false);
+        if (!inMemory.HasValue)
+        {
+            return false;
+        }
+
+        await WriteAsync(context, inMemory.Value, _publicCacheControl, HitInMemory).ConfigureAwait(false);
+        return true;
     }
 
-    private async Task ServeSharedAsync(HttpContext context, ResponseCachePolicy policy)
+    /// <summary>Serves a cached endpoint: from either cache level, or rendered once by <paramref name="endpoint"/>.</summary>
+    public Task ServeAsync(HttpContext context, RequestDelegate endpoint, ResponseCachePolicy policy)
+    {
+        if (!HttpMethods.IsGet(context.Request.Method))
+        {
+            return endpoint(context);
+        }
+
+        return policy.Shared ? ServeSharedAsync(context, endpoint, policy) : ServeRenderedAsync(context, endpoint, MustRevalidate, Bypassed);
+    }
+
+    private async Task ServeSharedAsync(HttpContext context, RequestDelegate endpoint, ResponseCachePolicy policy)
     {
         var snapshot = _fingerprints.Current;
         var key = ResponseCacheKeys.For(context.Request, snapshot.Fingerprint);
         if (key is null)
         {
-            await ServeRenderedAsync(context, _publicCacheControl, Bypassed).ConfigureAwait(false);
+            await ServeRenderedAsync(context, endpoint, _publicCacheControl, Bypassed).ConfigureAwait(false);
             return;
         }
 
@@ -83,7 +118,7 @@ internal sealed class ContentResponseCache
             key,
             async (factory, _) =>
             {
-                rendered = await RenderAsync(context).ConfigureAwait(false);
+                rendered = await RenderAsync(context, endpoint).ConfigureAwait(false);
                 if (rendered.Storable(_maxStoredBytes) is { } storable)
                 {
                     factory.Options.Size = storable.Body.Length;
@@ -108,9 +143,9 @@ internal sealed class ContentResponseCache
         await WriteAsync(context, response, _publicCacheControl, rendered is null ? HitShared : RenderedAndStored).ConfigureAwait(false);
     }
 
-    private async Task ServeRenderedAsync(HttpContext context, StringValues cacheControl, StringValues cacheStatus)
+    private async Task ServeRenderedAsync(HttpContext context, RequestDelegate endpoint, StringValues cacheControl, StringValues cacheStatus)
     {
-        var rendered = await RenderAsync(context).ConfigureAwait(false);
+        var rendered = await RenderAsync(context, endpoint).ConfigureAwait(false);
         await WriteRenderedAsync(context, rendered, cacheControl, cacheStatus).ConfigureAwait(false);
     }
 
@@ -119,7 +154,7 @@ internal sealed class ContentResponseCache
     /// the endpoint registers to run as the response starts (API version reporting adds its headers that way) run at
     /// the end of the render, so the headers they add are captured with the body and replayed on every hit.
     /// </summary>
-    private async Task<CapturedResponse> RenderAsync(HttpContext context)
+    private static async Task<CapturedResponse> RenderAsync(HttpContext context, RequestDelegate endpoint)
     {
         var originalBody = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
         var originalResponse = context.Features.GetRequiredFeature<IHttpResponseFeature>();
@@ -130,7 +165,7 @@ internal sealed class ContentResponseCache
         context.Features.Set<IHttpResponseFeature>(response);
         try
         {
-            await _next(context).ConfigureAwait(false);
+            await endpoint(context).ConfigureAwait(false);
             await response.RunStartCallbacksAsync().ConfigureAwait(false);
             await body.CompleteAsync().ConfigureAwait(false);
         }
@@ -148,7 +183,7 @@ internal sealed class ContentResponseCache
         return new CapturedResponse(context.Response.StatusCode, buffer.ToArray(), context.Response.ContentType, replayed, headers.ContainsKey(HeaderNames.SetCookie));
     }
 
-    private Task WriteRenderedAsync(HttpContext context, CapturedResponse rendered, StringValues cacheControl, StringValues cacheStatus)
+    private static Task WriteRenderedAsync(HttpContext context, CapturedResponse rendered, StringValues cacheControl, StringValues cacheStatus)
     {
         if (rendered.StatusCode == StatusCodes.Status200OK)
         {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing.Patterns;
 
 namespace ContentApi.Host.Caching;
@@ -14,17 +15,27 @@ internal sealed record ResponseCachePolicy(string Kind, bool Shared);
 
 internal static class ResponseCachingConventions
 {
-    /// <summary>Caches every GET endpoint in the group, now and added later, one mechanism for all handlers.</summary>
+    /// <summary>
+    /// Puts every GET endpoint of the group, now and added later, behind <see cref="ContentResponseCache"/>: one
+    /// mechanism for all handlers, none of which knows about caching.
+    /// </summary>
     public static RouteGroupBuilder CacheResponses(this RouteGroupBuilder group)
     {
-        // Finally runs after each endpoint's own conventions, so it sees their InstanceSpecific marker.
+        // Finally runs after each endpoint's own conventions, so it sees their markers and the final request delegate.
         ((IEndpointConventionBuilder)group).Finally(endpoint =>
         {
-            if (endpoint is RouteEndpointBuilder route)
+            if (endpoint is not RouteEndpointBuilder route)
             {
-                var shared = !endpoint.Metadata.OfType<InstanceSpecificResponse>().Any();
-                endpoint.Metadata.Add(new ResponseCachePolicy(KindOf(route.RoutePattern), shared));
+                return;
             }
+
+            var inner = endpoint.RequestDelegate ?? throw new InvalidOperationException($"{route.DisplayName} has no request delegate to cache.");
+            // Responses that describe this instance, or that need authorization, are never shared with other clients.
+            var shared = !endpoint.Metadata.OfType<InstanceSpecificResponse>().Any() && !endpoint.Metadata.OfType<IAuthorizeData>().Any();
+            var policy = new ResponseCachePolicy(KindOf(route.RoutePattern), shared);
+            var cache = endpoint.ApplicationServices.GetRequiredService<ContentResponseCache>();
+            endpoint.Metadata.Add(policy);
+            endpoint.RequestDelegate = context => cache.ServeAsync(context, inner, policy);
         });
         return group;
     }
@@ -56,9 +67,34 @@ internal static class ResponseCachingConventions
 }
 
 /// <summary>
-/// HEAD for every GET endpoint: routing only knows GET, so a HEAD request is routed as GET, and the body writers skip
-/// the body while keeping its Content-Length. Runs before routing (a startup filter).
+/// The first stage of the response cache, before routing: HEAD is routed as GET (routing only knows GET; the body
+/// writers skip the body and keep its Content-Length), and anonymous requests whose response is in memory are
+/// answered at once.
 /// </summary>
+internal sealed class ResponseCacheFrontMiddleware(RequestDelegate next, ContentResponseCache cache)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        HeadRequests.RouteAsGet(context);
+        var served = cache.TryServeFromMemoryAsync(context);
+        if (served.IsCompletedSuccessfully)
+        {
+            return served.Result ? Task.CompletedTask : next(context);
+        }
+
+        return AwaitAsync(served, context);
+    }
+
+    private async Task AwaitAsync(ValueTask<bool> served, HttpContext context)
+    {
+        if (!await served.ConfigureAwait(false))
+        {
+            await next(context).ConfigureAwait(false);
+        }
+    }
+}
+
+/// <summary>Marks HEAD requests routed as GET, so response writers send headers only.</summary>
 internal static class HeadRequests
 {
     private sealed class HeadRequestFeature
@@ -68,29 +104,20 @@ internal static class HeadRequests
 
     public static bool IsHead(HttpContext context) => context.Features.Get<HeadRequestFeature>() is not null;
 
-    public static IApplicationBuilder UseHeadAsGet(this IApplicationBuilder app) => app.Use(static (context, next) =>
+    public static void RouteAsGet(HttpContext context)
     {
-        if (HttpMethods.IsHead(context.Request.Method))
+        if (!HttpMethods.IsHead(context.Request.Method))
         {
-            context.Request.Method = HttpMethods.Get;
-            context.Features.Set(HeadRequestFeature.Instance);
-            // Servers decide whether to send a body from the method; give them back the real one before headers go out.
-            context.Response.OnStarting(static state =>
-            {
-                ((HttpContext)state).Request.Method = HttpMethods.Head;
-                return Task.CompletedTask;
-            }, context);
+            return;
         }
 
-        return next(context);
-    });
-
-    public sealed class StartupFilter : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        context.Request.Method = HttpMethods.Get;
+        context.Features.Set(HeadRequestFeature.Instance);
+        // Servers decide whether to send a body from the method; give them back the real one before headers go out.
+        context.Response.OnStarting(static state =>
         {
-            app.UseHeadAsGet();
-            next(app);
-        };
+            ((HttpContext)state).Request.Method = HttpMethods.Head;
+            return Task.CompletedTask;
+        }, context);
     }
 }

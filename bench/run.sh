@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# Benchmarks the API (Release build, Redis as its second cache level) against nginx serving the identical response
+# bytes as static files, side by side on loopback with wrk (32 connections, 2 threads, 10 s per run after a warm-up).
+# Run by hand, not in CI:   bench/run.sh        (DURATION=10s WARMUP=3s by default)
+# Prints req/s, p50, p99 and API/nginx per scenario; raw wrk output and a summary go to bench/results/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+duration=${DURATION:-10s}
+warmup=${WARMUP:-3s}
+connections=32
+threads=2
+api_port=${API_PORT:-5380}
+nginx_port=${NGINX_PORT:-5381}
+redis_port=${REDIS_PORT:-5382}
+results=$root/bench/results
+work=$results/work
+
+for port in "$api_port" "$nginx_port" "$redis_port"; do
+  if ss -ltn "( sport = :$port )" | grep -q LISTEN; then echo "port $port is in use; set API_PORT, NGINX_PORT or REDIS_PORT" >&2; exit 1; fi
+done
+for tool in wrk nginx redis-server curl; do
+  command -v "$tool" >/dev/null || { echo "$tool is required (Debian package: $tool)" >&2; exit 1; }
+done
+
+rm -rf "$work"
+mkdir -p "$work/www" "$work/nginx" "$work/plugins"
+pids=()
+redis_pid=
+cleanup() {
+  [ -n "$redis_pid" ] && kill -CONT "$redis_pid" 2>/dev/null || true
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT
+
+wait_for() { # url what
+  for _ in $(seq 1 240); do curl -sf -o /dev/null "$1" && return 0; sleep 0.5; done
+  echo "$2 did not come up at $1" >&2; exit 1
+}
+
+echo "== Building (Release)"
+dotnet build src/ContentApi.Host -c Release -nologo -v quiet
+bin=$root/src/ContentApi.Host/bin/Release/net10.0
+
+echo "== Plugins: the first-party ones plus 10,000 generated guidance articles"
+cp -r "$bin/plugins/." "$work/plugins/"
+bench/generate-content.sh "$work/plugins/BenchContent" 10000
+
+echo "== redis-server on 127.0.0.1:$redis_port"
+redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --loglevel warning >"$work/redis.log" 2>&1 &
+redis_pid=$!
+pids+=("$redis_pid")
+
+echo "== API on 127.0.0.1:$api_port (Release, logging at Warning, Redis as L2)"
+(cd "$bin" && ASPNETCORE_URLS="http://127.0.0.1:$api_port" ConnectionStrings__Redis="127.0.0.1:$redis_port" \
+  Plugins__Path="$work/plugins" Logging__LogLevel__Default=Warning exec dotnet ContentApi.Host.dll) >"$work/api.log" 2>&1 &
+pids+=("$!")
+api=http://127.0.0.1:$api_port
+wait_for "$api/health/ready" "the API"
+curl -s "$api/health/ready" | grep -q '"redis":{"status":"Healthy"' || { echo "Redis is not healthy in the API: $(curl -s "$api/health/ready")" >&2; exit 1; }
+
+single=/api/v2/guidance/what-is-sharing-nudes
+list='/api/v2/guidance?q=benchmark&pageSize=100'
+curl -sf "$api$single" -o "$work/www/single.json"
+curl -sf "$api$list" -o "$work/www/list.json"
+items=$(grep -o '"totalItems":[0-9]*' "$work/www/list.json" | cut -d: -f2)
+[ "$items" = 10000 ] || { echo "the list request matched $items items, expected 10000" >&2; exit 1; }
+api_etag=$(curl -sfI "$api$single" | awk -F': ' 'tolower($1)=="etag" {print $2}' | tr -d '\r')
+
+echo "== nginx on 127.0.0.1:$nginx_port serving the same bytes"
+sed -e "s|@PREFIX@|$work/nginx|g" -e "s|@ROOT@|$work/www|g" -e "s|@PORT@|$nginx_port|g" bench/nginx.conf.template >"$work/nginx/nginx.conf"
+nginx -e "$work/nginx/error.log" -p "$work/nginx" -c "$work/nginx/nginx.conf" -g 'daemon off;' &
+pids+=("$!")
+static=http://127.0.0.1:$nginx_port
+wait_for "$static/single.json" "nginx"
+for file in single list; do
+  cmp -s <(curl -sf "$static/$file.json") "$work/www/$file.json" || { echo "nginx does not serve the API's bytes for $file" >&2; exit 1; }
+done
+nginx_etag=$(curl -sfI "$static/single.json" | awk -F': ' 'tolower($1)=="etag" {print $2}' | tr -d '\r')
+
+to_ms() { # wrk prints 812.00us, 1.20ms or 1.01s
+  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
+}
+
+measure() { # label url [wrk header args...] -> sets rps p50 p99
+  local label=$1 url=$2
+  shift 2
+  wrk -t"$threads" -c"$connections" -d"$warmup" "$@" "$url" >/dev/null
+  wrk -t"$threads" -c"$connections" -d"$duration" --latency "$@" "$url" >"$results/$label.txt"
+  if grep -q "Non-2xx or 3xx" "$results/$label.txt"; then echo "warning: $label had error responses" >&2; fi
+  rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$results/$label.txt")
+  p50=$(to_ms "$(awk '$1 == "50%" {print $2}' "$results/$label.txt")")
+  p99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$results/$label.txt")")
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+summary=$results/summary.md
+{
+  echo "Measured $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores: wrk -t$threads -c$connections -d$duration (after a $warmup warm-up), loopback."
+  echo
+  echo "| scenario | API req/s | API p50 ms | API p99 ms | nginx req/s | nginx p50 ms | nginx p99 ms | API / nginx |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+} >"$summary"
+
+row() { # scenario api-label api-url nginx-label nginx-url [api-header] [nginx-header]
+  local scenario=$1
+  echo "== $scenario" >&2
+  measure "$2" "$3" ${6:+-H "$6"}
+  local a_rps=$rps a_p50=$p50 a_p99=$p99
+  measure "$4" "$5" ${7:+-H "$7"}
+  echo "| $scenario | $a_rps | $a_p50 | $a_p99 | $rps | $p50 | $p99 | $(ratio "$a_rps" "$rps") |" >>"$summary"
+  last_api_rps=$a_rps
+}
+
+row "cached GET $single" api-get "$api$single" nginx-get "$static/single.json"
+cached_rps=$last_api_rps
+row "same with If-None-Match (304)" api-304 "$api$single" nginx-304 "$static/single.json" "If-None-Match: $api_etag" "If-None-Match: $nginx_etag"
+row "list/search over 10,000 items ($list)" api-list "$api$list" nginx-list "$static/list.json"
+
+echo "== cached GET with Redis frozen (kill -STOP)" >&2
+kill -STOP "$redis_pid"
+measure api-get-redis-stalled "$api$single"
+kill -CONT "$redis_pid"
+{
+  echo
+  echo "| scenario | API req/s | API p50 ms | API p99 ms | vs Redis up |"
+  echo "|---|---:|---:|---:|---:|"
+  echo "| cached GET, Redis frozen | $rps | $p50 | $p99 | $(ratio "$rps" "$cached_rps") |"
+} >>"$summary"
+
+echo
+cat "$summary"

@@ -1,0 +1,67 @@
+using System.Net;
+using ContentApi.Tests.Infrastructure;
+
+namespace ContentApi.Tests.Caching;
+
+/// <summary>Memory hits are answered before routing; they must still honour every API key rule.</summary>
+public sealed class CacheSecurityTests : IDisposable
+{
+    private readonly CachingHost _host;
+    private readonly HttpClient _client;
+
+    public CacheSecurityTests() => (_host, _client) = CachingHost.Start(new Dictionary<string, string?>());
+
+    [Theory]
+    [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
+    public async Task A_cached_response_is_refused_to_a_revoked_or_unknown_key(string version)
+    {
+        var path = $"/api/{version}/topics";
+        await WarmAsync(path);
+
+        foreach (var key in new[] { TestKeys.Revoked, "not-a-key-we-issued" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path).WithKey(key);
+            await (await _client.SendAsync(request)).ProblemAsync(HttpStatusCode.Unauthorized);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
+    public async Task A_cached_response_is_refused_when_a_key_is_sent_in_the_url(string version)
+    {
+        var path = $"/api/{version}/age-bands";
+        await WarmAsync(path);
+
+        await (await _client.GetAsync($"{path}?api_key={TestKeys.Partner}")).ProblemAsync(HttpStatusCode.Unauthorized);
+        await (await _client.GetAsync($"{path}?API_KEY={TestKeys.Partner}")).ProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Theory]
+    [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
+    public async Task A_partner_key_gets_the_cached_response_after_its_key_is_checked(string version)
+    {
+        var path = $"/api/{version}/forces/gwent";
+        var anonymous = await WarmAsync(path);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, path).WithKey(TestKeys.Partner);
+        var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("ContentApi; hit", response.CacheStatus());
+        Assert.Equal(anonymous.Headers.ETag, response.Headers.ETag);
+    }
+
+    public void Dispose()
+    {
+        _client.Dispose();
+        _host.Dispose();
+    }
+
+    private async Task<HttpResponseMessage> WarmAsync(string path)
+    {
+        await _client.GetAsync(path);
+        var cached = await _client.GetAsync(path);
+        Assert.Equal("ContentApi; hit", cached.CacheStatus());
+        return cached;
+    }
+}
