@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Benchmarks the API (Release build, Redis as its second cache level) against nginx serving the identical response
-# bytes as static files, side by side on loopback with wrk (32 connections, 2 threads, 10 s per run after a warm-up).
-# Run by hand, not in CI:   bench/run.sh        (DURATION=10s WARMUP=3s by default)
+# bytes as static files, side by side on loopback with wrk (32 connections, 2 threads, 10 s per run after a warm-up;
+# the servers take turns for 3 rounds and each figure is the median, because the machine may be shared).
+# Run by hand, not in CI:   bench/run.sh        (DURATION=10s WARMUP=3s ROUNDS=3 by default)
 # Prints req/s, p50, p99 and API/nginx per scenario; raw wrk output and a summary go to bench/results/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 duration=${DURATION:-10s}
 warmup=${WARMUP:-3s}
+rounds=${ROUNDS:-3}
 connections=32
 threads=2
 api_port=${API_PORT:-5380}
@@ -83,51 +85,72 @@ to_ms() { # wrk prints 812.00us, 1.20ms or 1.01s
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
 }
 
-measure() { # label url [wrk header args...] -> sets rps p50 p99
-  local label=$1 url=$2
-  shift 2
-  wrk -t"$threads" -c"$connections" -d"$warmup" "$@" "$url" >/dev/null
-  wrk -t"$threads" -c"$connections" -d"$duration" --latency "$@" "$url" >"$results/$label.txt"
-  if grep -q "Non-2xx or 3xx" "$results/$label.txt"; then echo "warning: $label had error responses" >&2; fi
-  rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$results/$label.txt")
-  p50=$(to_ms "$(awk '$1 == "50%" {print $2}' "$results/$label.txt")")
-  p99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$results/$label.txt")")
-}
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { printf "%s", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
+run_wrk() { # label url [wrk args...] -> appends to <label>_rps, _p50, _p99
+  local label=$1 url=$2
+  shift 2
+  wrk -t"$threads" -c"$connections" -d"$duration" --latency "$@" "$url" >"$results/$label.txt"
+  if grep -q "Non-2xx or 3xx" "$results/$label.txt"; then echo "warning: $label had error responses" >&2; fi
+  eval "${label}_rps+=\" $(awk '/Requests\/sec/ {printf "%.0f", $2}' "$results/$label.txt")\""
+  eval "${label}_p50+=\" $(to_ms "$(awk '$1 == "50%" {print $2}' "$results/$label.txt")")\""
+  eval "${label}_p99+=\" $(to_ms "$(awk '$1 == "99%" {print $2}' "$results/$label.txt")")\""
+}
+
+stat() { # label rps|p50|p99 -> median (req/s as a whole number)
+  local value
+  value=$(eval "echo \"\$${1}_$2\"" | median)
+  if [ "$2" = rps ]; then printf "%.0f" "$value"; else printf "%.2f" "$value"; fi
+}
+
+# The machine is shared, so the two servers take turns, round after round, and each figure is the median of the rounds.
+compare() { # scenario label-a url-a label-b url-b [header-a] [header-b]
+  local scenario=$1 a=$2 a_url=$3 b=$4 b_url=$5 a_header=${6:-} b_header=${7:-}
+  echo "== $scenario" >&2
+  wrk -t"$threads" -c"$connections" -d"$warmup" ${a_header:+-H "$a_header"} "$a_url" >/dev/null
+  wrk -t"$threads" -c"$connections" -d"$warmup" ${b_header:+-H "$b_header"} "$b_url" >/dev/null
+  for round in $(seq 1 "$rounds"); do
+    run_wrk "$b" "$b_url" ${b_header:+-H "$b_header"}
+    run_wrk "$a" "$a_url" ${a_header:+-H "$a_header"}
+    echo "   round $round: $a $(stat "$a" rps) req/s, $b $(stat "$b" rps) req/s (medians so far); load $(cut -d' ' -f1 /proc/loadavg)" >&2
+  done
+}
+
 summary=$results/summary.md
 {
-  echo "Measured $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores: wrk -t$threads -c$connections -d$duration (after a $warmup warm-up), loopback."
+  echo "Measured $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores (load average at start: $(cut -d' ' -f1-3 /proc/loadavg)):"
+  echo "wrk -t$threads -c$connections -d$duration per run after a $warmup warm-up, loopback; median of $rounds alternating rounds."
   echo
   echo "| scenario | API req/s | API p50 ms | API p99 ms | nginx req/s | nginx p50 ms | nginx p99 ms | API / nginx |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|"
 } >"$summary"
 
-row() { # scenario api-label api-url nginx-label nginx-url [api-header] [nginx-header]
-  local scenario=$1
-  echo "== $scenario" >&2
-  measure "$2" "$3" ${6:+-H "$6"}
-  local a_rps=$rps a_p50=$p50 a_p99=$p99
-  measure "$4" "$5" ${7:+-H "$7"}
-  echo "| $scenario | $a_rps | $a_p50 | $a_p99 | $rps | $p50 | $p99 | $(ratio "$a_rps" "$rps") |" >>"$summary"
-  last_api_rps=$a_rps
+row() { # scenario api-label nginx-label
+  echo "| $1 | $(stat "$2" rps) | $(stat "$2" p50) | $(stat "$2" p99) | $(stat "$3" rps) | $(stat "$3" p50) | $(stat "$3" p99) | $(ratio "$(stat "$2" rps)" "$(stat "$3" rps)") |" >>"$summary"
 }
 
-row "cached GET $single" api-get "$api$single" nginx-get "$static/single.json"
-cached_rps=$last_api_rps
-row "same with If-None-Match (304)" api-304 "$api$single" nginx-304 "$static/single.json" "If-None-Match: $api_etag" "If-None-Match: $nginx_etag"
-row "list/search over 10,000 items ($list)" api-list "$api$list" nginx-list "$static/list.json"
+compare "cached GET $single" api_get "$api$single" nginx_get "$static/single.json"
+row "cached GET \`$single\`" api_get nginx_get
+compare "same with If-None-Match (304)" api_304 "$api$single" nginx_304 "$static/single.json" "If-None-Match: $api_etag" "If-None-Match: $nginx_etag"
+row "same with If-None-Match (304)" api_304 nginx_304
+compare "list/search over 10,000 items" api_list "$api$list" nginx_list "$static/list.json"
+row "list/search over 10,000 items \`$list\` ($(wc -c <"$work/www/list.json") bytes)" api_list nginx_list
 
-echo "== cached GET with Redis frozen (kill -STOP)" >&2
-kill -STOP "$redis_pid"
-measure api-get-redis-stalled "$api$single"
-kill -CONT "$redis_pid"
+echo "== cached GET with Redis frozen (kill -STOP) against Redis up" >&2
+for round in $(seq 1 "$rounds"); do
+  kill -STOP "$redis_pid"
+  run_wrk api_frozen "$api$single"
+  kill -CONT "$redis_pid"
+  run_wrk api_up "$api$single"
+  echo "   round $round: frozen $(stat api_frozen rps) req/s, up $(stat api_up rps) req/s; load $(cut -d' ' -f1 /proc/loadavg)" >&2
+done
 {
   echo
-  echo "| scenario | API req/s | API p50 ms | API p99 ms | vs Redis up |"
-  echo "|---|---:|---:|---:|---:|"
-  echo "| cached GET, Redis frozen | $rps | $p50 | $p99 | $(ratio "$rps" "$cached_rps") |"
+  echo "| scenario | API req/s | API p50 ms | API p99 ms | Redis up req/s | frozen / up |"
+  echo "|---|---:|---:|---:|---:|---:|"
+  echo "| cached GET, Redis frozen (kill -STOP) | $(stat api_frozen rps) | $(stat api_frozen p50) | $(stat api_frozen p99) | $(stat api_up rps) | $(ratio "$(stat api_frozen rps)" "$(stat api_up rps)") |"
 } >>"$summary"
 
 echo

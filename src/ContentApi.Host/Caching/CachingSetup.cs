@@ -62,8 +62,8 @@ internal static partial class CachingSetup
     }
 
     /// <summary>
-    /// The response cache's first stage: HEAD as GET, and anonymous memory hits answered before routing. Call it
-    /// before <c>UseRouting</c>; the second stage wraps each endpoint of a group marked with
+    /// The response cache's first stage: HEAD as GET, and anonymous memory hits answered before anything else runs
+    /// (call it first, before <c>UseRouting</c>). The second stage wraps each endpoint of a group marked with
     /// <see cref="ResponseCachingConventions.CacheResponses"/>, so it runs after every other middleware.
     /// </summary>
     public static WebApplication UseContentCaching(this WebApplication app)
@@ -119,8 +119,6 @@ internal static partial class CachingSetup
         fusion.DistributedCacheCircuitBreakerDuration = options.Redis.CircuitBreakerDuration;
         fusion.BackplaneCircuitBreakerDuration = options.Redis.CircuitBreakerDuration;
         fusion.DefaultEntryOptions = ResponseEntryOptions(options);
-        // The memory level has a size limit, so every entry, including FusionCache's own tag bookkeeping, needs a size.
-        fusion.TagsDefaultEntryOptions.Size = 1;
         fusion.TagsDefaultEntryOptions.DistributedCacheHardTimeout = options.Redis.CommandTimeout;
         fusion.TagsDefaultEntryOptions.ReThrowDistributedCacheExceptions = false;
     }

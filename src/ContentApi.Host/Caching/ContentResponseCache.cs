@@ -75,7 +75,8 @@ internal sealed class ContentResponseCache
             return false;
         }
 
-        var inMemory = await _cache.TryGetAsync<CachedResponse>(key, _memoryOnlyRead, context.RequestAborted).ConfigureAwait(false);
+        // No cancellation token: a memory read never waits, and asking Kestrel for RequestAborted costs an allocation.
+        var inMemory = await _cache.TryGetAsync<CachedResponse>(key, _memoryOnlyRead, CancellationToken.None).ConfigureAwait(false);
         if (!inMemory.HasValue)
         {
             return false;
@@ -218,7 +219,13 @@ internal sealed class ContentResponseCache
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = cached.ContentType;
         response.ContentLength = cached.Body.Length;
-        return HeadRequests.IsHead(context) ? Task.CompletedTask : response.Body.WriteAsync(cached.Body, context.RequestAborted).AsTask();
+        return HeadRequests.IsHead(context) ? Task.CompletedTask : WriteBodyAsync(response, cached.Body);
+    }
+
+    private static Task WriteBodyAsync(HttpResponse response, byte[] body)
+    {
+        var written = response.BodyWriter.WriteAsync(body);
+        return written.IsCompletedSuccessfully ? Task.CompletedTask : written.AsTask();
     }
 
     /// <summary>The server's response feature, except that start callbacks are kept to run when the render ends.</summary>

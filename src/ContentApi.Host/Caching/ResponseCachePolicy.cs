@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing.Patterns;
 
 namespace ContentApi.Host.Caching;
@@ -35,6 +36,8 @@ internal static class ResponseCachingConventions
             var policy = new ResponseCachePolicy(KindOf(route.RoutePattern), shared);
             var cache = endpoint.ApplicationServices.GetRequiredService<ContentResponseCache>();
             endpoint.Metadata.Add(policy);
+            // Every cached response carries an ETag, so partners may revalidate: say so in the OpenAPI contract.
+            endpoint.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status304NotModified, typeof(void)));
             endpoint.RequestDelegate = context => cache.ServeAsync(context, inner, policy);
         });
         return group;
@@ -69,9 +72,9 @@ internal static class ResponseCachingConventions
 /// <summary>
 /// The first stage of the response cache, before routing: HEAD is routed as GET (routing only knows GET; the body
 /// writers skip the body and keep its Content-Length), and anonymous requests whose response is in memory are
-/// answered at once.
+/// answered at once. If the lookup itself fails, the request simply goes down the pipeline.
 /// </summary>
-internal sealed class ResponseCacheFrontMiddleware(RequestDelegate next, ContentResponseCache cache)
+internal sealed partial class ResponseCacheFrontMiddleware(RequestDelegate next, ContentResponseCache cache, ILogger<ResponseCacheFrontMiddleware> logger)
 {
     public Task InvokeAsync(HttpContext context)
     {
@@ -87,11 +90,25 @@ internal sealed class ResponseCacheFrontMiddleware(RequestDelegate next, Content
 
     private async Task AwaitAsync(ValueTask<bool> served, HttpContext context)
     {
-        if (!await served.ConfigureAwait(false))
+        bool answered;
+        try
+        {
+            answered = await served.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && !context.Response.HasStarted)
+        {
+            LogLookupFailed(ex);
+            answered = false;
+        }
+
+        if (!answered)
         {
             await next(context).ConfigureAwait(false);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Response cache lookup failed; serving through the pipeline")]
+    private partial void LogLookupFailed(Exception exception);
 }
 
 /// <summary>Marks HEAD requests routed as GET, so response writers send headers only.</summary>

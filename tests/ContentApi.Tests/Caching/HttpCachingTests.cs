@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
 using ContentApi.Tests.Infrastructure;
 
 namespace ContentApi.Tests.Caching;
@@ -153,5 +154,15 @@ public sealed class HttpCachingTests(ContentApiFactory factory) : IClassFixture<
         Assert.True(response.Headers.CacheControl?.NoCache);
         Assert.Contains("fwd=bypass", response.CacheStatus());
         Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
+    public async Task The_contract_tells_partners_every_content_get_can_answer_304(string version)
+    {
+        var paths = JsonNode.Parse(await _client.GetStringAsync($"/openapi/{version}.json"))!["paths"]!.AsObject();
+
+        Assert.NotEmpty(paths);
+        Assert.All(paths, path => Assert.NotNull(path.Value!["get"]!["responses"]!["304"]));
     }
 }
