@@ -49,8 +49,10 @@ public sealed class ForcesPlugin : IContentPlugin
             context.Log.Information($"Refreshed the forces directory from {upstream}: {forces.Count} forces.");
             return shipped with { Forces = forces };
         }
-        catch (Exception ex) when (ex is HttpRequestException or JsonException or InvalidDataException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
+            // Whatever the source or the client's resilience policy threw (an error, a timeout, an open circuit), the
+            // shipped snapshot is better than nothing.
             context.Log.Warning($"Could not refresh the forces directory from {upstream} ({ex.Message}); serving the shipped snapshot of {shipped.Forces.Count} forces.");
             return shipped;
         }
@@ -89,7 +91,7 @@ internal sealed class ForcesUpstream(HttpClient http, Uri baseAddress, IPluginLo
                 var (detail, fetchedAt) = await GetAsync<UpstreamForce>(path, token).ConfigureAwait(false);
                 refreshed[summary.Id!] = Merge(detail is { Id: not null } ? detail : summary, known, new Uri(baseAddress, path), fetchedAt);
             }
-            catch (Exception ex) when (ex is HttpRequestException or JsonException)
+            catch (Exception ex) when (!token.IsCancellationRequested)
             {
                 log.Warning($"Force '{summary.Id}': {path} could not be read ({ex.Message}); keeping its {(known is null ? "listed name only" : "shipped entry")}.");
                 refreshed[summary.Id!] = known ?? Merge(summary, null, new Uri(baseAddress, "api/forces"), time.GetUtcNow());
@@ -137,11 +139,11 @@ internal sealed class ForcesUpstream(HttpClient http, Uri baseAddress, IPluginLo
     private static Uri? WebAddress(string? text) =>
         Uri.TryCreate(text?.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;
 
-    /// <summary>data.police.uk still lists many websites as http; when the shipped https address is the same site, keep it.</summary>
-    private static Uri? PreferHttps(Uri? upstream, Uri? known) =>
-        upstream is { Scheme: "http" } && known is { Scheme: "https" } && string.Equals(upstream.Host, known.Host, StringComparison.OrdinalIgnoreCase)
-            ? known
-            : upstream ?? known;
+    /// <summary>
+    /// Websites are served as https only. data.police.uk still lists many as http: then the shipped https address is
+    /// kept, or, for a force the snapshot does not know, the website is left out rather than guessed.
+    /// </summary>
+    private static Uri? PreferHttps(Uri? upstream, Uri? known) => upstream is { Scheme: "https" } ? upstream : known;
 
     private sealed record UpstreamForce(string? Id, string? Name, string? Url, string? Telephone, List<UpstreamEngagement>? EngagementMethods);
 

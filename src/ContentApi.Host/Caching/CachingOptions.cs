@@ -61,8 +61,8 @@ public sealed class RemoteSourceOptions
     /// <summary>When the source is slower than this and a last good copy exists, the copy is used and the fetch finishes in the background.</summary>
     public TimeSpan SlowSourceTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>The longest a fetch may take when there is no copy to fall back on.</summary>
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>The longest a fetch may take when there is no copy to fall back on (the plugin client's own total timeout is 20 s).</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>Requests per second sent to any one remote host (data.police.uk allows 15).</summary>
     public int MaxRequestsPerSecondPerHost { get; set; } = 10;
@@ -74,7 +74,7 @@ public sealed class RedisClientOptions
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>The longest any single Redis command may take (sync and async).</summary>
-    public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromMilliseconds(250);
+    public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>After a Redis failure, how long requests skip Redis altogether before trying it again.</summary>
     public TimeSpan CircuitBreakerDuration { get; set; } = TimeSpan.FromSeconds(2);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 using ZiggyCreatures.Caching.Fusion;
 using ZiggyCreatures.Caching.Fusion.Backplane.StackExchangeRedis;
 using ZiggyCreatures.Caching.Fusion.Serialization.SystemTextJson;
@@ -31,10 +32,15 @@ internal static partial class CachingSetup
         services.AddTransient<RemoteSourceCacheHandler>();
         services.AddTransient<RemoteSourceRateLimitHandler>();
         services.AddSingleton<ContentResponseCache>();
+        services.AddTransient<IStartupFilter, HeadRequests.StartupFilter>();
         services.AddHostedService<CacheStartup>();
-        services.AddHttpClient(PluginLoader.HttpClientName)
-            .AddHttpMessageHandler<RemoteSourceCacheHandler>()
-            .AddHttpMessageHandler<RemoteSourceRateLimitHandler>();
+        // The cache goes outside the plugin client's resilience handler (cached answers need no retries or circuit
+        // breaker); the rate limit goes inside it, so retries are counted too.
+        services.AddHttpClient(PluginLoader.HttpClientName).ConfigureAdditionalHttpMessageHandlers((handlers, provider) =>
+        {
+            handlers.Insert(0, provider.GetRequiredService<RemoteSourceCacheHandler>());
+            handlers.Add(provider.GetRequiredService<RemoteSourceRateLimitHandler>());
+        });
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded, [HealthChecks.ReadyTag]);
 
         var cache = services.AddFusionCache()
@@ -47,6 +53,8 @@ internal static partial class CachingSetup
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(CachingOptions.RedisConnectionStringName)))
         {
+            // Registered so OpenTelemetry traces the cache's Redis commands; connecting is bounded by the connect timeout.
+            services.AddSingleton<IConnectionMultiplexer>(provider => provider.GetRequiredService<RedisConnection>().GetAsync().GetAwaiter().GetResult());
             cache
                 .WithDistributedCache(provider => new RedisCache(Options.Create(new RedisCacheOptions
                 {
@@ -59,17 +67,6 @@ internal static partial class CachingSetup
         }
 
         return builder;
-    }
-
-    /// <summary>
-    /// The response cache's first stage: HEAD as GET, and anonymous memory hits answered before anything else runs
-    /// (call it first, before <c>UseRouting</c>). The second stage wraps each endpoint of a group marked with
-    /// <see cref="ResponseCachingConventions.CacheResponses"/>, so it runs after every other middleware.
-    /// </summary>
-    public static WebApplication UseContentCaching(this WebApplication app)
-    {
-        app.UseMiddleware<ResponseCacheFrontMiddleware>();
-        return app;
     }
 
     /// <summary>

@@ -74,19 +74,15 @@ internal sealed class SnapshotCacheInfo
     private static string ComputeFingerprint(ContentSnapshot snapshot)
     {
         // Everything a response can show, and nothing that differs between instances (folders, load timings).
-        var identity = new
+        var identity = snapshot.Plugins.Select(p => new
         {
-            Plugins = snapshot.Plugins.Select(p => new
-            {
-                p.Report.Id,
-                p.Report.Manifest,
-                p.Report.Kind,
-                p.Report.Status,
-                p.Report.Problems,
-                p.Content,
-            }),
-            Conflicts = snapshot.CrossPluginProblems.Select(c => new { Plugin = c.Plugin.Id, c.Problem }),
-        };
+            p.Report.Id,
+            p.Report.Manifest,
+            p.Report.Kind,
+            Status = snapshot.StatusOf(p.Report),
+            Problems = snapshot.ProblemsOf(p.Report),
+            p.Content,
+        });
         using var sha = SHA256.Create();
         using (var hashing = new CryptoStream(Stream.Null, sha, CryptoStreamMode.Write))
         {

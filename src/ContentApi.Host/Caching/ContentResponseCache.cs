@@ -2,22 +2,17 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
-using ContentApi.Host.Security;
 using ZiggyCreatures.Caching.Fusion;
 
 namespace ContentApi.Host.Caching;
 
 /// <summary>
-/// The response cache of the versioned API, in two stages that share one key, one store and one writer:
-/// <list type="number">
-/// <item><see cref="TryServeFromMemoryAsync"/> runs before routing (see <see cref="CachingSetup.UseContentCaching"/>)
-/// and answers anonymous GET and HEAD requests from memory (L1), skipping routing, versioning and authentication,
-/// which cost more than the answer itself.</item>
-/// <item><see cref="ServeAsync"/> wraps each cached endpoint, after every middleware has vetted the request. It reads
-/// memory and Redis (L2) through FusionCache and, on a miss, lets exactly one request per instance render the
-/// response while the others wait for it.</item>
-/// </list>
-/// Only 200 responses are stored; every one leaves with a strong ETag, so If-None-Match gets a bodiless 304.
+/// The response cache of the versioned API. It wraps each cached endpoint (see
+/// <see cref="ResponseCachingConventions.CacheResponses"/>), so every middleware (request ids, security headers, CORS,
+/// API keys, rate limits) has done its work on the request before the cache answers it. It reads memory (L1) and
+/// Redis (L2) through FusionCache and, on a miss, lets exactly one request per instance render the response while the
+/// others wait for it. Only 200 responses are stored; every one leaves with a strong ETag, so If-None-Match gets a
+/// bodiless 304.
 /// </summary>
 internal sealed class ContentResponseCache
 {
@@ -53,37 +48,6 @@ internal sealed class ContentResponseCache
         _maxStoredBytes = options.Value.MaxCachedResponseBytes;
         _entryOptions = CachingSetup.ResponseEntryOptions(options.Value);
         _memoryOnlyRead = _entryOptions.Duplicate().SetSkipDistributedCacheRead(true);
-    }
-
-    /// <summary>
-    /// Answers a GET from memory when the response is there; false when the request must go through the pipeline.
-    /// Only requests without an API key qualify: a key must be checked (a revoked key is a 401 even on public routes).
-    /// Every other check the pipeline makes is already settled for a stored key: only responses of anonymous endpoints
-    /// are stored, and a key in the query string is part of the cache key, so such a request never finds an entry.
-    /// </summary>
-    public async ValueTask<bool> TryServeFromMemoryAsync(HttpContext context)
-    {
-        var request = context.Request;
-        if (!HttpMethods.IsGet(request.Method) || request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName))
-        {
-            return false;
-        }
-
-        var key = ResponseCacheKeys.For(request, _fingerprints.Current.Fingerprint);
-        if (key is null)
-        {
-            return false;
-        }
-
-        // No cancellation token: a memory read never waits, and asking Kestrel for RequestAborted costs an allocation.
-        var inMemory = await _cache.TryGetAsync<CachedResponse>(key, _memoryOnlyRead, CancellationToken.None).ConfigureAwait(false);
-        if (!inMemory.HasValue)
-        {
-            return false;
-        }
-
-        await WriteAsync(context, inMemory.Value, _publicCacheControl, HitInMemory).ConfigureAwait(false);
-        return true;
     }
 
     /// <summary>Serves a cached endpoint: from either cache level, or rendered once by <paramref name="endpoint"/>.</summary>
@@ -153,12 +117,15 @@ internal sealed class ContentResponseCache
     /// <summary>
     /// Runs the endpoint with its output captured instead of sent, so the bytes can be stored and replayed. Callbacks
     /// the endpoint registers to run as the response starts (API version reporting adds its headers that way) run at
-    /// the end of the render, so the headers they add are captured with the body and replayed on every hit.
+    /// the end of the render, so the headers they add are captured with the body and replayed on every hit. Only what
+    /// the endpoint adds is replayed: headers that middleware set for this one request (rate-limit counts, the CORS
+    /// origin, the request id) must never reach another client.
     /// </summary>
     private static async Task<CapturedResponse> RenderAsync(HttpContext context, RequestDelegate endpoint)
     {
         var originalBody = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
         var originalResponse = context.Features.GetRequiredFeature<IHttpResponseFeature>();
+        var setBefore = new Dictionary<string, StringValues>(context.Response.Headers, StringComparer.OrdinalIgnoreCase);
         using var buffer = new MemoryStream();
         var body = new StreamResponseBodyFeature(buffer);
         var response = new StartCallbacksCapture(originalResponse);
@@ -178,7 +145,7 @@ internal sealed class ContentResponseCache
 
         var headers = context.Response.Headers;
         var replayed = headers
-            .Where(h => !HeadersNotReplayed.Contains(h.Key))
+            .Where(h => !HeadersNotReplayed.Contains(h.Key) && !(setBefore.TryGetValue(h.Key, out var earlier) && earlier == h.Value))
             .Select(h => new ResponseHeader(h.Key, h.Value.ToArray()!))
             .ToArray();
         return new CapturedResponse(context.Response.StatusCode, buffer.ToArray(), context.Response.ContentType, replayed, headers.ContainsKey(HeaderNames.SetCookie));
@@ -207,7 +174,7 @@ internal sealed class ContentResponseCache
 
         headers.ETag = cached.ETag;
         headers.CacheControl = cacheControl;
-        headers.Vary = VaryHeader;
+        headers.Vary = WithAcceptLanguage(headers.Vary);
         headers[CacheStatusHeader] = cacheStatus;
 
         if (EntityTags.IfNoneMatchHits(context.Request.Headers.IfNoneMatch, cached.ETag))
@@ -256,6 +223,25 @@ internal sealed class ContentResponseCache
                 await _onStarting[i].Callback(_onStarting[i].State).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>Adds Accept-Language to whatever else the response varies by (CORS adds Origin).</summary>
+    private static StringValues WithAcceptLanguage(StringValues vary)
+    {
+        if (StringValues.IsNullOrEmpty(vary))
+        {
+            return VaryHeader;
+        }
+
+        foreach (var value in vary)
+        {
+            if (value?.Contains(HeaderNames.AcceptLanguage, StringComparison.OrdinalIgnoreCase) == true)
+            {
+                return vary;
+            }
+        }
+
+        return StringValues.Concat(vary, VaryHeader);
     }
 
     private sealed record CapturedResponse(int StatusCode, byte[] Body, string? ContentType, ResponseHeader[] Headers, bool SetsCookie)

@@ -20,6 +20,11 @@ internal sealed partial class RemoteSourceCacheHandler(
 {
     private readonly FusionCacheEntryOptions _entryOptions = CachingSetup.RemoteSourceEntryOptions(options.Value);
 
+    // Revalidation reads neither level, so there is no copy to fall back on: the source's answer or error goes through.
+    private readonly FusionCacheEntryOptions _revalidateOptions = CachingSetup.RemoteSourceEntryOptions(options.Value)
+        .SetSkipMemoryCacheRead(true)
+        .SetSkipDistributedCacheRead(true);
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (request.Method != HttpMethod.Get || request.RequestUri is not { IsAbsoluteUri: true } uri || request.Headers.Authorization is not null)
@@ -27,6 +32,7 @@ internal sealed partial class RemoteSourceCacheHandler(
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
+        var revalidate = RemoteSourceRevalidation.IsRequested || request.Headers.CacheControl?.NoCache == true;
         string? failure = null;
         RemoteResponse? failedAnswer = null;
         bool started = false, finished = false;
@@ -61,7 +67,7 @@ internal sealed partial class RemoteSourceCacheHandler(
                         finished = true;
                     }
                 },
-                _entryOptions,
+                revalidate ? _revalidateOptions : _entryOptions,
                 [CacheTags.Source(uri)],
                 cancellationToken).ConfigureAwait(false);
         }
@@ -77,7 +83,7 @@ internal sealed partial class RemoteSourceCacheHandler(
             throw;
         }
 
-        if (failure is not null)
+        if (failure is not null && !revalidate)
         {
             LogServingLastGoodCopy(uri, failure, copy.FetchedAt);
         }
@@ -115,6 +121,30 @@ internal sealed partial class RemoteSourceCacheHandler(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Remote source {Uri} failed ({Reason}) and no earlier copy is cached")]
     private partial void LogNoCopy(Uri uri, string reason);
+}
+
+/// <summary>
+/// An explicit reload asks the remote sources again instead of taking a fresh copy from the cache, and sees their
+/// errors instead of the last good copy, so the plugin report tells the admin what the source said. The fresh answer
+/// still goes into the cache for the other instances. A request can ask for the same with <c>Cache-Control: no-cache</c>.
+/// </summary>
+internal static class RemoteSourceRevalidation
+{
+    private static readonly AsyncLocal<bool> Requested = new();
+
+    public static bool IsRequested => Requested.Value;
+
+    /// <summary>Until disposed, remote-source requests made in this flow (a plugin's load) revalidate.</summary>
+    public static IDisposable Begin()
+    {
+        Requested.Value = true;
+        return new Scope();
+    }
+
+    private sealed class Scope : IDisposable
+    {
+        public void Dispose() => Requested.Value = false;
+    }
 }
 
 /// <summary>A remote source's answer as the caches hold it.</summary>

@@ -70,48 +70,9 @@ internal static class ResponseCachingConventions
 }
 
 /// <summary>
-/// The first stage of the response cache, before routing: HEAD is routed as GET (routing only knows GET; the body
-/// writers skip the body and keep its Content-Length), and anonymous requests whose response is in memory are
-/// answered at once. If the lookup itself fails, the request simply goes down the pipeline.
+/// HEAD for every GET endpoint: routing only knows GET, so a HEAD request is routed as GET, and the response writers
+/// send the headers (with the body's Content-Length) but no body. Runs before routing, from a startup filter.
 /// </summary>
-internal sealed partial class ResponseCacheFrontMiddleware(RequestDelegate next, ContentResponseCache cache, ILogger<ResponseCacheFrontMiddleware> logger)
-{
-    public Task InvokeAsync(HttpContext context)
-    {
-        HeadRequests.RouteAsGet(context);
-        var served = cache.TryServeFromMemoryAsync(context);
-        if (served.IsCompletedSuccessfully)
-        {
-            return served.Result ? Task.CompletedTask : next(context);
-        }
-
-        return AwaitAsync(served, context);
-    }
-
-    private async Task AwaitAsync(ValueTask<bool> served, HttpContext context)
-    {
-        bool answered;
-        try
-        {
-            answered = await served.ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException && !context.Response.HasStarted)
-        {
-            LogLookupFailed(ex);
-            answered = false;
-        }
-
-        if (!answered)
-        {
-            await next(context).ConfigureAwait(false);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Response cache lookup failed; serving through the pipeline")]
-    private partial void LogLookupFailed(Exception exception);
-}
-
-/// <summary>Marks HEAD requests routed as GET, so response writers send headers only.</summary>
 internal static class HeadRequests
 {
     private sealed class HeadRequestFeature
@@ -136,5 +97,18 @@ internal static class HeadRequests
             ((HttpContext)state).Request.Method = HttpMethods.Head;
             return Task.CompletedTask;
         }, context);
+    }
+
+    public sealed class StartupFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(static (context, nextMiddleware) =>
+            {
+                RouteAsGet(context);
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 }

@@ -25,6 +25,8 @@ internal sealed partial class ContentReloader(PluginLoader loader, ContentStore 
     public async Task<ContentSnapshot> ReloadAsync(ReloadTrigger trigger, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        // An admin's reload asks remote sources again; other loads may take a fresh copy another instance fetched.
+        using var revalidation = trigger == ReloadTrigger.Admin ? Caching.RemoteSourceRevalidation.Begin() : null;
         try
         {
             var plugins = await loader.LoadAllAsync(store.Current.Plugins, cancellationToken).ConfigureAwait(false);

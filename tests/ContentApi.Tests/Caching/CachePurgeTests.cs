@@ -8,24 +8,21 @@ namespace ContentApi.Tests.Caching;
 /// <summary><c>POST /admin/cache/purge</c> on one instance without Redis: who may call it and what it accepts.</summary>
 public sealed class CachePurgeTests : IDisposable
 {
-    private readonly CachingHost _host;
-    private readonly HttpClient _client;
-
-    public CachePurgeTests() => (_host, _client) = CachingHost.Start(new Dictionary<string, string?>());
+    private readonly CachingHost _host = CachingHost.Start();
 
     [Fact]
     public async Task Purging_a_tag_makes_the_next_request_render_again()
     {
         const string path = "/api/v2/contacts/iwf";
-        await _client.GetAsync(path);
-        Assert.Equal("ContentApi; hit", (await _client.GetAsync(path)).CacheStatus());
+        await _host.Client.GetAsync(path);
+        Assert.Equal("ContentApi; hit", (await _host.Client.GetAsync(path)).CacheStatus());
 
         var result = await (await PurgeAsync(new { tags = new[] { "kind:contacts" } }, TestKeys.Admin)).JsonAsync();
 
         Assert.Equal("tags", result.GetProperty("scope").GetString());
         Assert.False(result.GetProperty("reachesOtherInstances").GetBoolean());
-        Assert.True((await _client.GetAsync(path)).WasRendered());
-        Assert.Contains(_host.LogLines, l => l.Contains("Cache purge by admin key ops-admin: kind:contacts", StringComparison.Ordinal));
+        Assert.True((await _host.Client.GetAsync(path)).WasRendered());
+        Assert.True(_host.Logged("Cache purge by admin key ops-admin: kind:contacts"), "Cache purge by admin key ops-admin: kind:contacts");
     }
 
     [Fact]
@@ -34,7 +31,7 @@ public sealed class CachePurgeTests : IDisposable
         string[] paths = ["/api/v1/topics", "/api/v2/forces", "/api/v2/age-bands/8-10/advice"];
         foreach (var path in paths)
         {
-            await _client.GetAsync(path);
+            await _host.Client.GetAsync(path);
         }
 
         var response = await PurgeAsync(new { all = true }, TestKeys.Admin);
@@ -43,7 +40,7 @@ public sealed class CachePurgeTests : IDisposable
         Assert.True(response.Headers.CacheControl?.NoStore);
         foreach (var path in paths)
         {
-            Assert.True((await _client.GetAsync(path)).WasRendered(), path);
+            Assert.True((await _host.Client.GetAsync(path)).WasRendered(), path);
         }
     }
 
@@ -75,7 +72,7 @@ public sealed class CachePurgeTests : IDisposable
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
 
-        var problem = await (await _client.SendAsync(request.WithKey(TestKeys.Admin))).ProblemAsync(HttpStatusCode.BadRequest);
+        var problem = await (await _host.Client.SendAsync(request.WithKey(TestKeys.Admin))).ProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.True(field == "detail" ? problem.TryGetProperty("detail", out _) : problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
     }
@@ -85,19 +82,18 @@ public sealed class CachePurgeTests : IDisposable
     {
         foreach (var version in new[] { "v1", "v2" })
         {
-            Assert.DoesNotContain("/admin/cache", await _client.GetStringAsync($"/openapi/{version}.json"), StringComparison.Ordinal);
+            Assert.DoesNotContain("/admin/cache", await _host.Client.GetStringAsync($"/openapi/{version}.json"), StringComparison.Ordinal);
         }
     }
 
     public void Dispose()
     {
-        _client.Dispose();
         _host.Dispose();
     }
 
     private Task<HttpResponseMessage> PurgeAsync(object body, string? key)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/admin/cache/purge") { Content = JsonContent.Create(body) };
-        return _client.SendAsync(key is null ? request : request.WithKey(key));
+        return _host.Client.SendAsync(key is null ? request : request.WithKey(key));
     }
 }

@@ -6,10 +6,7 @@ namespace ContentApi.Tests.Caching;
 /// <summary>Memory hits are answered before routing; they must still honour every API key rule.</summary>
 public sealed class CacheSecurityTests : IDisposable
 {
-    private readonly CachingHost _host;
-    private readonly HttpClient _client;
-
-    public CacheSecurityTests() => (_host, _client) = CachingHost.Start(new Dictionary<string, string?>());
+    private readonly CachingHost _host = CachingHost.Start();
 
     [Theory]
     [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
@@ -21,7 +18,7 @@ public sealed class CacheSecurityTests : IDisposable
         foreach (var key in new[] { TestKeys.Revoked, "not-a-key-we-issued" })
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, path).WithKey(key);
-            await (await _client.SendAsync(request)).ProblemAsync(HttpStatusCode.Unauthorized);
+            await (await _host.Client.SendAsync(request)).ProblemAsync(HttpStatusCode.Unauthorized);
         }
     }
 
@@ -32,8 +29,8 @@ public sealed class CacheSecurityTests : IDisposable
         var path = $"/api/{version}/age-bands";
         await WarmAsync(path);
 
-        await (await _client.GetAsync($"{path}?api_key={TestKeys.Partner}")).ProblemAsync(HttpStatusCode.Unauthorized);
-        await (await _client.GetAsync($"{path}?API_KEY={TestKeys.Partner}")).ProblemAsync(HttpStatusCode.Unauthorized);
+        await (await _host.Client.GetAsync($"{path}?api_key={TestKeys.Partner}")).ProblemAsync(HttpStatusCode.Unauthorized);
+        await (await _host.Client.GetAsync($"{path}?API_KEY={TestKeys.Partner}")).ProblemAsync(HttpStatusCode.Unauthorized);
     }
 
     [Theory]
@@ -44,7 +41,7 @@ public sealed class CacheSecurityTests : IDisposable
         var anonymous = await WarmAsync(path);
 
         using var request = new HttpRequestMessage(HttpMethod.Get, path).WithKey(TestKeys.Partner);
-        var response = await _client.SendAsync(request);
+        var response = await _host.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("ContentApi; hit", response.CacheStatus());
@@ -53,14 +50,13 @@ public sealed class CacheSecurityTests : IDisposable
 
     public void Dispose()
     {
-        _client.Dispose();
         _host.Dispose();
     }
 
     private async Task<HttpResponseMessage> WarmAsync(string path)
     {
-        await _client.GetAsync(path);
-        var cached = await _client.GetAsync(path);
+        await _host.Client.GetAsync(path);
+        var cached = await _host.Client.GetAsync(path);
         Assert.Equal("ContentApi; hit", cached.CacheStatus());
         return cached;
     }

@@ -15,14 +15,13 @@ public sealed class RedisOutageTests
     public async Task The_api_starts_and_serves_without_redis_and_uses_it_once_it_appears()
     {
         await using var redis = RedisServer.NotStarted();
-        var (host, client) = CachingHost.Start(CachingHost.WithRedis(redis));
-        using (host)
-        using (client)
+        await using (var host = CachingHost.Start(CachingHost.WithRedis(redis)))
         {
+            var client = host.Client;
             await AssertEveryRequestSucceedsAsync(client, "absent");
             var readiness = await client.ReadinessAsync();
             Assert.Equal((HttpStatusCode.OK, "Degraded", "Degraded"), (readiness.Http, readiness.Status, readiness.Checks["redis"]));
-            Assert.Contains(host.LogLines, l => l.Contains("is not reachable; serving from memory", StringComparison.Ordinal));
+            Assert.True(host.Logged("is not reachable; serving from memory"), "is not reachable; serving from memory");
 
             await redis.StartAgainAsync();
 
@@ -34,16 +33,15 @@ public sealed class RedisOutageTests
     public async Task Killing_redis_under_load_costs_no_request_and_it_reconnects_when_redis_returns()
     {
         await using var redis = await RedisServer.StartAsync();
-        var (host, client) = CachingHost.Start(CachingHost.WithRedis(redis));
-        using (host)
-        using (client)
+        await using (var host = CachingHost.Start(CachingHost.WithRedis(redis)))
         {
+            var client = host.Client;
             await AssertEveryRequestSucceedsAsync(client, "up");
 
             redis.Kill();
 
             await AssertEveryRequestSucceedsAsync(client, "killed");
-            await CacheAssertions.EventuallyAsync(async () => (await client.ReadinessAsync()) is { Http: HttpStatusCode.OK, Status: "Degraded" }, "readiness reports Degraded");
+            await Poll.UntilAsync(async () => (await client.ReadinessAsync()) is { Http: HttpStatusCode.OK, Status: "Degraded" }, "readiness reports Degraded");
             Assert.Equal("Degraded", (await client.ReadinessAsync()).Checks["redis"]);
 
             await redis.StartAgainAsync();
@@ -56,16 +54,15 @@ public sealed class RedisOutageTests
     public async Task A_frozen_redis_costs_no_request_and_the_api_recovers_when_it_thaws()
     {
         await using var redis = await RedisServer.StartAsync();
-        var (host, client) = CachingHost.Start(CachingHost.WithRedis(redis));
-        using (host)
-        using (client)
+        await using (var host = CachingHost.Start(CachingHost.WithRedis(redis)))
         {
+            var client = host.Client;
             await AssertEveryRequestSucceedsAsync(client, "up");
 
             redis.Pause();
 
             await AssertEveryRequestSucceedsAsync(client, "frozen");
-            await CacheAssertions.EventuallyAsync(async () => (await client.ReadinessAsync()) is { Http: HttpStatusCode.OK, Status: "Degraded" }, "readiness reports Degraded");
+            await Poll.UntilAsync(async () => (await client.ReadinessAsync()) is { Http: HttpStatusCode.OK, Status: "Degraded" }, "readiness reports Degraded");
 
             redis.Resume();
 
@@ -87,8 +84,8 @@ public sealed class RedisOutageTests
 
     private static async Task AssertReconnectsAndWritesToRedisAsync(HttpClient client, RedisServer redis, string coldPath)
     {
-        await CacheAssertions.EventuallyAsync(async () => (await client.ReadinessAsync()).Status == "Healthy", "readiness is Healthy again (reconnected by itself)");
+        await Poll.UntilAsync(async () => (await client.ReadinessAsync()).Status == "Healthy", "readiness is Healthy again (reconnected by itself)");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(coldPath)).StatusCode);
-        await CacheAssertions.EventuallyAsync(async () => (await redis.KeysAsync("*|/api/v2/topics?after=*")).Count > 0, "a new response reaches Redis again");
+        await Poll.UntilAsync(async () => (await redis.KeysAsync("*|/api/v2/topics?after=*")).Count > 0, "a new response reaches Redis again");
     }
 }

@@ -16,8 +16,9 @@ public sealed class SharedCacheTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _redis = await RedisServer.StartAsync();
-        (_hostA, _a) = CachingHost.Start(CachingHost.WithRedis(_redis));
-        (_hostB, _b) = CachingHost.Start(CachingHost.WithRedis(_redis));
+        _hostA = CachingHost.Start(CachingHost.WithRedis(_redis));
+        _hostB = CachingHost.Start(CachingHost.WithRedis(_redis));
+        (_a, _b) = (_hostA.Client, _hostB.Client);
         // Both instances are up and connected before any test runs.
         Assert.Equal("Healthy", (await _a.ReadinessAsync()).Status);
         Assert.Equal("Healthy", (await _b.ReadinessAsync()).Status);
@@ -30,7 +31,7 @@ public sealed class SharedCacheTests : IAsyncLifetime
         var path = $"/api/{version}/guidance/the-law-on-nude-images";
         var rendered = await _a.GetAsync(path);
         Assert.Contains("fwd=miss; stored", rendered.CacheStatus());
-        await CacheAssertions.EventuallyAsync(async () => (await _redis.KeysAsync($"*|{path}")).Count == 1, "instance A has written the response to Redis");
+        await Poll.UntilAsync(async () => (await _redis.KeysAsync($"*|{path}")).Count == 1, "instance A has written the response to Redis");
 
         var fromRedis = await _b.GetAsync(path);
         var fromMemory = await _b.GetAsync(path);
@@ -53,7 +54,7 @@ public sealed class SharedCacheTests : IAsyncLifetime
         var purge = await PurgeAsync(_a, new { tags = new[] { "kind:guidance" } });
 
         Assert.True(purge.GetProperty("reachesOtherInstances").GetBoolean());
-        await CacheAssertions.EventuallyAsync(async () => (await _b.GetAsync(guidance)).WasRendered(), "instance B drops its memory copy of the purged guidance", timeoutSeconds: 10);
+        await Poll.UntilAsync(async () => (await _b.GetAsync(guidance)).WasRendered(), "instance B drops its memory copy of the purged guidance", TimeSpan.FromSeconds(10));
         Assert.Equal("ContentApi; hit", (await _b.GetAsync(contacts)).CacheStatus());
     }
 
@@ -66,7 +67,7 @@ public sealed class SharedCacheTests : IAsyncLifetime
 
         await PurgeAsync(_a, new { tags = new[] { "plugin:gloucestershire" } });
 
-        await CacheAssertions.EventuallyAsync(async () => (await _b.GetAsync(localGuidance)).WasRendered(), "instance B drops responses that can contain Gloucestershire items", timeoutSeconds: 10);
+        await Poll.UntilAsync(async () => (await _b.GetAsync(localGuidance)).WasRendered(), "instance B drops responses that can contain Gloucestershire items", TimeSpan.FromSeconds(10));
         Assert.Equal("ContentApi; hit", (await _b.GetAsync(topics)).CacheStatus());
     }
 
@@ -79,7 +80,7 @@ public sealed class SharedCacheTests : IAsyncLifetime
 
         await PurgeAsync(_b, new { all = true });
 
-        await CacheAssertions.EventuallyAsync(async () => (await _a.GetAsync(forces)).WasRendered(), "instance A drops everything", timeoutSeconds: 10);
+        await Poll.UntilAsync(async () => (await _a.GetAsync(forces)).WasRendered(), "instance A drops everything", TimeSpan.FromSeconds(10));
         Assert.True((await _a.GetAsync(contacts)).WasRendered());
     }
 
@@ -98,8 +99,6 @@ public sealed class SharedCacheTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        _a.Dispose();
-        _b.Dispose();
         await _hostA.DisposeAsync();
         await _hostB.DisposeAsync();
         await _redis.DisposeAsync();
@@ -110,7 +109,7 @@ public sealed class SharedCacheTests : IAsyncLifetime
         // One instance rendering a key tells the other to drop its copy, so warm until both hold it at the same time.
         foreach (var path in paths)
         {
-            await CacheAssertions.EventuallyAsync(
+            await Poll.UntilAsync(
                 async () => (await _a.GetAsync(path)).CacheStatus() == "ContentApi; hit" & (await _b.GetAsync(path)).CacheStatus() == "ContentApi; hit",
                 $"{path} is in both instances' memory");
         }

@@ -1,12 +1,6 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ContentApi.Tests.Infrastructure;
 
@@ -36,7 +30,7 @@ public sealed class StubForcesUpstream : IAsyncDisposable
 
     private StubForcesUpstream(WebApplication app) => _app = app;
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress { get; private init; } = null!;
 
     public UpstreamMode Mode { get; set; } = UpstreamMode.Healthy;
 
@@ -53,45 +47,40 @@ public sealed class StubForcesUpstream : IAsyncDisposable
 
     public static async Task<StubForcesUpstream> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var stub = new StubForcesUpstream(app);
-
-        app.Use(async (context, next) =>
+        StubForcesUpstream? stub = null;
+        var (app, address) = await LoopbackServer.StartAsync(app =>
         {
-            stub.Hits.AddOrUpdate(context.Request.Path.Value!, 1, (_, n) => n + 1);
-            if (stub.Mode == UpstreamMode.Failing)
+            app.Use(async (context, next) =>
             {
-                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-                return;
-            }
+                stub!.Hits.AddOrUpdate(context.Request.Path.Value!, 1, (_, n) => n + 1);
+                if (stub.Mode == UpstreamMode.Failing)
+                {
+                    context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                    return;
+                }
 
-            if (stub.Mode == UpstreamMode.Slow || context.Request.Path == stub.SlowPath)
+                if (stub.Mode == UpstreamMode.Slow || context.Request.Path == stub.SlowPath)
+                {
+                    await Task.Delay(stub.SlowDelay, context.RequestAborted);
+                }
+
+                await next(context);
+            });
+            app.MapGet("/api/forces", () => ListedIds.Select(id => new { id, name = NameOf(id, stub!.Version) }));
+            app.MapGet("/api/forces/{id}", (string id) => new
             {
-                await Task.Delay(stub.SlowDelay, context.RequestAborted);
-            }
-
-            await next(context);
+                id,
+                name = NameOf(id, stub!.Version),
+                url = $"http://www.{id}.police.uk/",
+                telephone = "101",
+                description = (string?)null,
+                engagement_methods = new[]
+                {
+                    new { type = "facebook", title = "Facebook", url = $"https://social.example/{id}", description = (string?)null },
+                },
+            });
         });
-        app.MapGet("/api/forces", () => ListedIds.Select(id => new { id, name = NameOf(id, stub.Version) }));
-        app.MapGet("/api/forces/{id}", (string id) => new
-        {
-            id,
-            name = NameOf(id, stub.Version),
-            url = $"http://www.{id}.police.uk/",
-            telephone = "101",
-            description = (string?)null,
-            engagement_methods = new[]
-            {
-                new { type = "facebook", title = "Facebook", url = $"https://social.example/{id}", description = (string?)null },
-            },
-        });
-
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        stub.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        stub = new StubForcesUpstream(app) { BaseAddress = address };
         return stub;
     }
 

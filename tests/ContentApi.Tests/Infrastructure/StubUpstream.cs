@@ -1,10 +1,5 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ContentApi.Tests.Infrastructure;
 
@@ -36,14 +31,10 @@ public sealed class StubUpstream : IAsyncDisposable
 
     public static async Task<StubUpstream> StartAsync(string body)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var stub = new StubUpstream(app) { Body = body };
-        app.MapGet("/content.yaml", async (HttpContext http) =>
+        StubUpstream? stub = null;
+        var (app, address) = await LoopbackServer.StartAsync(app => app.MapGet("/content.yaml", async (HttpContext http) =>
         {
-            Interlocked.Increment(ref stub._requests);
+            Interlocked.Increment(ref stub!._requests);
             switch (stub.Mode)
             {
                 case Behaviour.Fail:
@@ -57,10 +48,8 @@ public sealed class StubUpstream : IAsyncDisposable
                     await http.Response.WriteAsync(stub.Body, http.RequestAborted);
                     return;
             }
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        stub.ContentUrl = new Uri(new Uri(address), "/content.yaml");
+        }));
+        stub = new StubUpstream(app) { Body = body, ContentUrl = new Uri(address, "content.yaml") };
         return stub;
     }
 
