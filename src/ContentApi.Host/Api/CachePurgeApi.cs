@@ -59,7 +59,7 @@ internal static partial class CachePurgeApi
         }
         else
         {
-            await cache.RemoveByTagAsync(fingerprints.Current.ExpandPurgeTags(tags), token: http.RequestAborted).ConfigureAwait(false);
+            await cache.RemoveByTagAsync(fingerprints.Current.Snapshot.ExpandPurgeTags(tags), token: http.RequestAborted).ConfigureAwait(false);
         }
 
         var keyId = http.User.FindFirst(ApiKeyAuthenticationHandler.KeyIdClaim)?.Value ?? "unknown";

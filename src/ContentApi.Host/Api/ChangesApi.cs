@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Asp.Versioning;
 using ContentApi.Abstractions;
+using ContentApi.Host.Caching;
 using ContentApi.Host.Content;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -45,7 +46,8 @@ internal static class ChangesApi
             .WithDescription(
                 "Items created, updated, withdrawn (tombstones) or withheld since the given ISO 8601 timestamp or the nextCursor " +
                 "of an earlier page, oldest first. National items always; with force, that force's items too. Keep the " +
-                "nextCursor and poll with it.");
+                "nextCursor and poll with it.")
+            .DescribesThisInstance(); // the change history is this instance's own
         return api;
     }
 

@@ -11,8 +11,8 @@ namespace ContentApi.Host.Api;
 public sealed record ForceResource : ItemResource
 {
     [SetsRequiredMembers]
-    internal ForceResource(Entry<PoliceForce> e, IReadOnlyList<string> localContentPlugins)
-        : base(e.Item, PluginIdentity.Of(e.Plugin))
+    internal ForceResource(Entry<PoliceForce> e, ResourceContext context, IReadOnlyList<string> localContentPlugins)
+        : base(e.Item, PluginIdentity.Of(e.Plugin), context)
     {
         Name = e.Item.Name;
         Website = e.Item.Website;
@@ -69,22 +69,36 @@ internal static class ForcesApi
         return api;
     }
 
-    private static Ok<IReadOnlyList<ForceResource>> List(ContentStore store)
+    private static Results<Ok<IReadOnlyList<ForceResource>>, ValidationProblem> List(ContentRequests requests, HttpRequest request)
     {
-        var snapshot = store.Current;
-        IReadOnlyList<ForceResource> forces = snapshot.Forces
+        var validator = requests.Begin(request);
+        var filter = validator.Filter(null, null, null, null, null, null);
+        if (!validator.IsValid)
+        {
+            return validator.Problem();
+        }
+
+        var snapshot = validator.Snapshot;
+        IReadOnlyList<ForceResource> forces = ContentQuery.Resolve(snapshot.Forces, filter)
             .OrderBy(e => e.Item.Id, StringComparer.Ordinal)
-            .Select(e => new ForceResource(e, LocalContentPlugins(snapshot, e.Item.Id)))
+            .Select(e => new ForceResource(e, validator.Context, LocalContentPlugins(snapshot, e.Item.Id)))
             .ToList();
         return TypedResults.Ok(forces);
     }
 
-    private static Results<Ok<ForceResource>, ProblemHttpResult> Get([Description("A data.police.uk force id, such as gloucestershire, or police-scotland.")] string id, ContentStore store)
+    private static Results<Ok<ForceResource>, ProblemHttpResult, ValidationProblem> Get(
+        [Description("A data.police.uk force id, such as gloucestershire, or police-scotland.")] string id, ContentRequests requests, HttpRequest request)
     {
-        var snapshot = store.Current;
-        return ContentQuery.Find(snapshot.Forces, id, ContentItem.DefaultLocale) is { } entry
-            ? TypedResults.Ok(new ForceResource(entry, LocalContentPlugins(snapshot, id)))
-            : ApiResults.NotFound("Police force", id);
+        var validator = requests.Begin(request);
+        var filter = validator.Filter(null, null, null, null, null, null);
+        if (!validator.IsValid)
+        {
+            return validator.Problem();
+        }
+
+        var snapshot = validator.Snapshot;
+        var entry = ContentQuery.Find(snapshot.Forces, id, filter.Locale, filter.Reviews);
+        return ApiResults.Item(validator, entry, "Police force", ItemKinds.Force, id, e => new ForceResource(e, validator.Context, LocalContentPlugins(snapshot, e.Item.Id)));
     }
 
     private static List<string> LocalContentPlugins(ContentSnapshot snapshot, string forceId) => snapshot.Plugins

@@ -116,6 +116,9 @@ internal static partial class CachingSetup
         fusion.DistributedCacheCircuitBreakerDuration = options.Redis.CircuitBreakerDuration;
         fusion.BackplaneCircuitBreakerDuration = options.Redis.CircuitBreakerDuration;
         fusion.DefaultEntryOptions = ResponseEntryOptions(options);
+        // A render that throws is the endpoint's error, answered and logged by the problem handling; a remote source's
+        // failure is logged by RemoteSourceCacheHandler in its own words.
+        fusion.FactoryErrorsLogLevel = LogLevel.Debug;
         fusion.TagsDefaultEntryOptions.DistributedCacheHardTimeout = options.Redis.CommandTimeout;
         fusion.TagsDefaultEntryOptions.ReThrowDistributedCacheExceptions = false;
     }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using ContentApi.Abstractions;
 using ContentApi.Host.Content;
 using ContentApi.Host.Plugins;
+using Microsoft.Extensions.Options;
 
 namespace ContentApi.Host.Caching;
 
@@ -93,30 +94,44 @@ internal sealed class SnapshotCacheInfo
     }
 }
 
-/// <summary>Finds the <see cref="SnapshotCacheInfo"/> of the current snapshot, computing it once per snapshot.</summary>
-internal sealed class ContentFingerprints(ContentStore store)
+/// <summary>
+/// What the current responses depend on besides the request: the content snapshot and, because review status is
+/// worked out against today's date and the review settings, the day and those settings.
+/// </summary>
+/// <param name="Snapshot">The snapshot's fingerprint and tags.</param>
+/// <param name="KeyPrefix">Starts every response key: content fingerprint, day and review settings.</param>
+internal sealed record CacheScope(SnapshotCacheInfo Snapshot, string KeyPrefix);
+
+/// <summary>Finds the <see cref="CacheScope"/> of this moment, computing a snapshot's fingerprint once per snapshot.</summary>
+internal sealed class ContentFingerprints(ContentStore store, TimeProvider time, IOptionsMonitor<ReviewOptions> reviews)
 {
     private readonly ConditionalWeakTable<ContentSnapshot, Lazy<SnapshotCacheInfo>> _bySnapshot = [];
-    private volatile Pair? _last;
+    private volatile Moment? _last;
 
-    public SnapshotCacheInfo Current
+    public CacheScope Current
     {
         get
         {
             var snapshot = store.Current;
+            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            var settings = reviews.CurrentValue;
             var last = _last;
-            if (last is not null && ReferenceEquals(last.Snapshot, snapshot))
+            if (last is not null && ReferenceEquals(last.Snapshot, snapshot) && last.Today == today && ReferenceEquals(last.Settings, settings))
             {
-                return last.Info;
+                return last.Scope;
             }
 
             var info = _bySnapshot.GetValue(snapshot, s => new Lazy<SnapshotCacheInfo>(() => new SnapshotCacheInfo(s))).Value;
-            _last = new Pair(snapshot, info);
-            return info;
+            var scope = new CacheScope(info, $"{info.Fingerprint}:{today:yyyyMMdd}:{SettingsHash(settings)}");
+            _last = new Moment(snapshot, today, settings, scope);
+            return scope;
         }
     }
 
-    private sealed record Pair(ContentSnapshot Snapshot, SnapshotCacheInfo Info);
+    private static string SettingsHash(ReviewOptions settings) =>
+        Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(settings)).AsSpan(0, 4));
+
+    private sealed record Moment(ContentSnapshot Snapshot, DateOnly Today, ReviewOptions Settings, CacheScope Scope);
 }
 
 /// <summary>The tags cache entries carry; <c>POST /admin/cache/purge</c> accepts them.</summary>

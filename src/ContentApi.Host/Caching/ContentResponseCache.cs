@@ -1,3 +1,4 @@
+using ContentApi.Host.Observability;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
@@ -33,17 +34,21 @@ internal sealed class ContentResponseCache
         HeaderNames.Age, HeaderNames.SetCookie, CacheStatusHeader,
     };
 
+    public const string MetricsCacheName = "responses";
+
     private readonly IFusionCache _cache;
     private readonly ContentFingerprints _fingerprints;
+    private readonly ContentApiMetrics _metrics;
     private readonly StringValues _publicCacheControl;
     private readonly int _maxStoredBytes;
     private readonly FusionCacheEntryOptions _entryOptions;
     private readonly FusionCacheEntryOptions _memoryOnlyRead;
 
-    public ContentResponseCache(IFusionCache cache, ContentFingerprints fingerprints, IOptions<CachingOptions> options)
+    public ContentResponseCache(IFusionCache cache, ContentFingerprints fingerprints, ContentApiMetrics metrics, IOptions<CachingOptions> options)
     {
         _cache = cache;
         _fingerprints = fingerprints;
+        _metrics = metrics;
         _publicCacheControl = options.Value.Http.CacheControl();
         _maxStoredBytes = options.Value.MaxCachedResponseBytes;
         _entryOptions = CachingSetup.ResponseEntryOptions(options.Value);
@@ -63,8 +68,8 @@ internal sealed class ContentResponseCache
 
     private async Task ServeSharedAsync(HttpContext context, RequestDelegate endpoint, ResponseCachePolicy policy)
     {
-        var snapshot = _fingerprints.Current;
-        var key = ResponseCacheKeys.For(context.Request, snapshot.Fingerprint);
+        var scope = _fingerprints.Current;
+        var key = ResponseCacheKeys.For(context.Request, scope.KeyPrefix);
         if (key is null)
         {
             await ServeRenderedAsync(context, endpoint, _publicCacheControl, Bypassed).ConfigureAwait(false);
@@ -74,6 +79,7 @@ internal sealed class ContentResponseCache
         var inMemory = await _cache.TryGetAsync<CachedResponse>(key, _memoryOnlyRead, context.RequestAborted).ConfigureAwait(false);
         if (inMemory.HasValue)
         {
+            _metrics.RecordCacheHit(MetricsCacheName);
             await WriteAsync(context, inMemory.Value, _publicCacheControl, HitInMemory).ConfigureAwait(false);
             return;
         }
@@ -96,8 +102,17 @@ internal sealed class ContentResponseCache
                 return CachedResponse.NotStorable;
             },
             _entryOptions,
-            snapshot.TagsFor(policy.Kind),
+            scope.Snapshot.TagsFor(policy.Kind),
             context.RequestAborted).ConfigureAwait(false);
+
+        if (rendered is null)
+        {
+            _metrics.RecordCacheHit(MetricsCacheName);
+        }
+        else
+        {
+            _metrics.RecordCacheMiss(MetricsCacheName);
+        }
 
         if (ReferenceEquals(response, CachedResponse.NotStorable))
         {

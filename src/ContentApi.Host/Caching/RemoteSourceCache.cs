@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Threading.RateLimiting;
+using ContentApi.Host.Observability;
 using Microsoft.Extensions.Options;
 using ZiggyCreatures.Caching.Fusion;
 
@@ -14,10 +15,13 @@ namespace ContentApi.Host.Caching;
 /// </summary>
 internal sealed partial class RemoteSourceCacheHandler(
     IFusionCache cache,
+    ContentApiMetrics metrics,
     IOptions<CachingOptions> options,
     TimeProvider time,
     ILogger<RemoteSourceCacheHandler> logger) : DelegatingHandler
 {
+    public const string MetricsCacheName = "remote-sources";
+
     private readonly FusionCacheEntryOptions _entryOptions = CachingSetup.RemoteSourceEntryOptions(options.Value);
 
     // Revalidation reads neither level, so there is no copy to fall back on: the source's answer or error goes through.
@@ -81,6 +85,15 @@ internal sealed partial class RemoteSourceCacheHandler(
         {
             LogNoCopy(uri, failure);
             throw;
+        }
+
+        if (started)
+        {
+            metrics.RecordCacheMiss(MetricsCacheName);
+        }
+        else
+        {
+            metrics.RecordCacheHit(MetricsCacheName);
         }
 
         if (failure is not null && !revalidate)
