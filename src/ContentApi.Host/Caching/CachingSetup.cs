@@ -55,6 +55,10 @@ internal static partial class CachingSetup
         {
             // Registered so OpenTelemetry traces the cache's Redis commands; connecting is bounded by the connect timeout.
             services.AddSingleton<IConnectionMultiplexer>(provider => provider.GetRequiredService<RedisConnection>().GetAsync().GetAwaiter().GetResult());
+            // Replaces the single-instance default: an admin's reload reaches every instance.
+            services.AddSingleton<RedisReloadBroadcaster>();
+            services.AddSingleton<IContentReloadBroadcaster>(provider => provider.GetRequiredService<RedisReloadBroadcaster>());
+            services.AddHostedService(provider => provider.GetRequiredService<RedisReloadBroadcaster>());
             cache
                 .WithDistributedCache(provider => new RedisCache(Options.Create(new RedisCacheOptions
                 {

@@ -97,6 +97,18 @@ public sealed class SharedCacheTests : IAsyncLifetime
         Assert.Single(responses.Select(r => r.Headers.ETag!.Tag).Distinct());
     }
 
+    [Fact]
+    public async Task An_admin_reload_on_one_instance_reloads_the_other_over_redis()
+    {
+        using var reload = new HttpRequestMessage(HttpMethod.Post, "/admin/plugins/reload").WithKey(TestKeys.Admin);
+
+        await (await _a.SendAsync(reload)).JsonAsync();
+
+        await Poll.UntilAsync(() => Task.FromResult(_hostB.Logged("Content loaded (OtherInstance)")), "instance B reloads at instance A's request", TimeSpan.FromSeconds(30));
+        Assert.True(_hostA.Logged("Content reload announced to 1 other instances over Redis"));
+        Assert.False(_hostA.Logged("Content loaded (OtherInstance)"));
+    }
+
     public async Task DisposeAsync()
     {
         await _hostA.DisposeAsync();
