@@ -38,16 +38,37 @@ internal sealed partial class RedisConnection : IAsyncDisposable
     public Task<IConnectionMultiplexer> GetAsync() =>
         _configuration is null ? throw new InvalidOperationException("Redis is not configured.") : _connection.Value;
 
+    /// <summary>
+    /// The connection string's options, with an outage made cheap: never abort on a failed connect, never queue commands
+    /// while disconnected, and the configured timeouts unless the connection string sets its own.
+    /// </summary>
     public static ConfigurationOptions Configure(string connectionString, RedisClientOptions options)
     {
         var configuration = ConfigurationOptions.Parse(connectionString);
+        bool Sets(string option) => connectionString.Contains(option + "=", StringComparison.OrdinalIgnoreCase);
         configuration.AbortOnConnectFail = false;
         configuration.BacklogPolicy = BacklogPolicy.FailFast;
-        configuration.ConnectTimeout = (int)options.ConnectTimeout.TotalMilliseconds;
-        configuration.SyncTimeout = (int)options.CommandTimeout.TotalMilliseconds;
-        configuration.AsyncTimeout = (int)options.CommandTimeout.TotalMilliseconds;
-        configuration.ConnectRetry = 1;
-        configuration.ReconnectRetryPolicy = new LinearRetry((int)options.ConnectTimeout.TotalMilliseconds);
+        if (!Sets("connectTimeout"))
+        {
+            configuration.ConnectTimeout = (int)options.ConnectTimeout.TotalMilliseconds;
+        }
+
+        if (!Sets("syncTimeout"))
+        {
+            configuration.SyncTimeout = (int)options.CommandTimeout.TotalMilliseconds;
+        }
+
+        if (!Sets("asyncTimeout"))
+        {
+            configuration.AsyncTimeout = (int)options.CommandTimeout.TotalMilliseconds;
+        }
+
+        if (!Sets("connectRetry"))
+        {
+            configuration.ConnectRetry = 1;
+        }
+
+        configuration.ReconnectRetryPolicy ??= new LinearRetry((int)options.ConnectTimeout.TotalMilliseconds);
         configuration.ClientName ??= "content-api";
         return configuration;
     }
