@@ -75,39 +75,42 @@ internal static partial class CachingSetup
 
     /// <summary>
     /// Rendered responses: never served stale (a render is cheap and local), never rendered in the background (the
-    /// render runs the request's own pipeline), and Redis reads and writes bounded by the command timeout, with writes
-    /// in the background so no response waits for Redis.
+    /// render runs the request's own pipeline), and written to Redis in the background so no response waits for it.
     /// </summary>
-    public static FusionCacheEntryOptions ResponseEntryOptions(CachingOptions options) => new()
+    public static FusionCacheEntryOptions ResponseEntryOptions(CachingOptions options)
     {
-        Duration = options.ResponseDuration,
-        Size = AssumedEntryBytes,
-        IsFailSafeEnabled = false,
-        DistributedCacheHardTimeout = options.Redis.CommandTimeout,
-        AllowBackgroundDistributedCacheOperations = true,
-        AllowBackgroundBackplaneOperations = true,
-        ReThrowDistributedCacheExceptions = false,
-        ReThrowBackplaneExceptions = false,
-        ReThrowSerializationExceptions = false,
-    };
+        var entry = RedisNeverInTheWay(options, options.ResponseDuration);
+        entry.IsFailSafeEnabled = false;
+        entry.AllowBackgroundDistributedCacheOperations = true;
+        entry.AllowBackgroundBackplaneOperations = true;
+        return entry;
+    }
 
     /// <summary>
     /// Remote sources: fresh for <see cref="RemoteSourceOptions.Duration"/>, then refetched; the last good copy is kept
     /// for <see cref="RemoteSourceOptions.StaleIfErrorFor"/> and served when the source fails or is slower than
-    /// <see cref="RemoteSourceOptions.SlowSourceTimeout"/> (the fetch then finishes in the background).
+    /// <see cref="RemoteSourceOptions.SlowSourceTimeout"/> (the fetch then finishes in the background). Written to
+    /// Redis before the load goes on, so the next instance finds it.
     /// </summary>
-    public static FusionCacheEntryOptions RemoteSourceEntryOptions(CachingOptions options) => new()
+    public static FusionCacheEntryOptions RemoteSourceEntryOptions(CachingOptions options)
     {
-        Duration = options.RemoteSources.Duration,
+        var entry = RedisNeverInTheWay(options, options.RemoteSources.Duration);
+        entry.IsFailSafeEnabled = true;
+        entry.FailSafeMaxDuration = options.RemoteSources.StaleIfErrorFor;
+        entry.FailSafeThrottleDuration = TimeSpan.FromSeconds(30);
+        entry.FactorySoftTimeout = options.RemoteSources.SlowSourceTimeout;
+        entry.FactoryHardTimeout = options.RemoteSources.Timeout;
+        entry.AllowTimedOutFactoryBackgroundCompletion = true;
+        entry.AllowBackgroundDistributedCacheOperations = false;
+        return entry;
+    }
+
+    /// <summary>What every entry shares: Redis bounded by the command timeout, and its failures never thrown at a caller.</summary>
+    private static FusionCacheEntryOptions RedisNeverInTheWay(CachingOptions options, TimeSpan duration) => new()
+    {
+        Duration = duration,
         Size = AssumedEntryBytes,
-        IsFailSafeEnabled = true,
-        FailSafeMaxDuration = options.RemoteSources.StaleIfErrorFor,
-        FailSafeThrottleDuration = TimeSpan.FromSeconds(30),
-        FactorySoftTimeout = options.RemoteSources.SlowSourceTimeout,
-        FactoryHardTimeout = options.RemoteSources.Timeout,
-        AllowTimedOutFactoryBackgroundCompletion = true,
         DistributedCacheHardTimeout = options.Redis.CommandTimeout,
-        AllowBackgroundDistributedCacheOperations = false,
         ReThrowDistributedCacheExceptions = false,
         ReThrowBackplaneExceptions = false,
         ReThrowSerializationExceptions = false,
