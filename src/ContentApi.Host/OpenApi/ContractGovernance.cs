@@ -32,6 +32,7 @@ internal static class ContractGovernance
         ["Signposting"] = "One call for who to contact, in order and why, for a person's age, who is asking, the topic and the force.",
         ["Reviews"] = "What is due for review, overdue (served, marked) or withheld (not served until reviewed).",
         ["Changes"] = "A feed of items created, updated, withdrawn and withheld, so partner sites can sync.",
+        ["Forces"] = "The UK police forces by data.police.uk id: name, website, 101, ways to engage, and which plugins add local content.",
     };
 
     public static Task Apply(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
