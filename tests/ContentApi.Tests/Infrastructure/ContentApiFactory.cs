@@ -44,6 +44,9 @@ public class ContentApiFactory : WebApplicationFactory<Program>
     /// <summary>A host with the given configuration and service replacements (a fake clock, a faulty dependency).</summary>
     public static ContentApiFactory Create(IDictionary<string, string?> settings, Action<IServiceCollection> services) => new(settings, services);
 
+    /// <summary>False for hosts that must see the real date (the shipped-content review guard).</summary>
+    protected virtual bool UsesSuiteClock => true;
+
     protected override IHost CreateHost(IHostBuilder builder)
     {
         // Configuration must reach the host before Program reads it (aspnetcore#37680).
@@ -55,6 +58,11 @@ public class ContentApiFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Production");
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestPeer>());
+        if (UsesSuiteClock)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new SuiteClock()));
+        }
+
         if (_services is not null)
         {
             builder.ConfigureTestServices(_services);
