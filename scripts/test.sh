@@ -23,7 +23,7 @@ results=artifacts/test-results
 rm -rf "$results"
 status=0
 dotnet test ContentApi.sln -c Release --no-build -nologo --results-directory "$results" \
-  --logger "console;verbosity=normal" --logger "trx" "$@" || status=$?
+  --logger "console;verbosity=minimal" --logger "trx" "$@" || status=$?
 
 # One plain summary line over every test assembly, for people and CI alike.
 passed=0; failed=0; skipped=0
@@ -36,6 +36,19 @@ for trx in "$results"/*.trx; do
   n=$(( ${t:-0} - ${e:-0} ))
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${n:-0}))
 done
+# CI shows only the end of the output: name each failed test and the start of its message there.
+if [ "$failed" -gt 0 ]; then
+  echo "Failed tests:"
+  for trx in "$results"/*.trx; do
+    [ -f "$trx" ] || continue
+    awk '
+      /<UnitTestResult / && /outcome="Failed"/ { match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11); inside = 1; lines = 0; next }
+      inside && /<Message>/ { printing = 1; sub(/.*<Message>/, "") }
+      inside && printing { text = $0; done = sub(/<\/Message>.*/, "", text); if (lines == 0) print "  - " name; if (lines < 6) print "      " text; lines++; if (done) { printing = 0; inside = 0 } }
+      inside && /<\/UnitTestResult>/ { if (lines == 0) print "  - " name; inside = 0; printing = 0 }
+    ' "$trx" | sed 's/&quot;/"/g; s/&lt;/</g; s/&gt;/>/g; s/&apos;/'"'"'/g; s/&amp;/\&/g'
+  done
+fi
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
 [ "$checks" -eq 0 ] || { echo "Contract lint or compose check failed (see above)"; status=1; }
 exit $status
