@@ -186,7 +186,7 @@ public sealed class OwaspApiTop10Tests : IClassFixture<OwaspApiTop10Tests.KeyedA
             ["plugin.json"] = """{ "id": "hostile-pack", "name": "Hostile", "version": "1.0.0", "publisher": "Unknown", "contractVersion": "1.0" }""",
             ["content/contacts.yaml"] = hostile,
         });
-        using var factory = ContentApiFactory.Create(folders.Settings(("Plugins:LoadTimeout", "00:00:02")));
+        using var factory = ContentApiFactory.Create(folders.Settings(("Plugins:LoadTimeout", "00:00:10")));
         var client = factory.CreateClient();
 
         await (await client.GetAsync("/api/v2/contacts/childline")).JsonAsync();
