@@ -38,6 +38,7 @@ app.UsePartnerCors();
 app.UseApiKeyAuthentication();
 app.UseClientRateLimiting();
 app.UseApiKeyAuthorization();
+app.UseWholeRequestBodies();
 app.MapContentApi();
 app.MapAdminApi().MapPluginAdmin().MapCachePurge();
 app.MapHealthEndpoints();

@@ -1,6 +1,7 @@
 using ContentApi.Host.Api;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
 namespace ContentApi.Host.Infrastructure;
@@ -39,6 +40,9 @@ public sealed class RequestLimitsOptions
 /// </summary>
 internal static class RequestLimits
 {
+    // Bodies up to this size stay in memory; a larger configured limit spills to a temporary file.
+    private const int MemoryBufferLimit = 64 * 1024;
+
     public static WebApplicationBuilder AddRequestLimits(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<RequestLimitsOptions>()
@@ -106,6 +110,31 @@ internal static class RequestLimits
             await next(context);
         });
         app.UseRequestTimeouts();
+        return app;
+    }
+
+    /// <summary>
+    /// Reads a request body whole before the endpoint binds it. When shutdown begins Kestrel wakes every connection with
+    /// a cancelled read. A reader that looks at bytes without consuming them (System.Text.Json reading a partial body
+    /// from the PipeReader) takes that for its own cancellation (aspnetcore#19476), so an admin request whose body was
+    /// still arriving at SIGTERM ended in a 500 instead of being drained. A stream consumes what it reads, and from such
+    /// a reader Kestrel hides its own cancellation. This runs after authorization, so only a body the caller may send is
+    /// held, and never more than the body limit.
+    /// </summary>
+    public static WebApplication UseWholeRequestBodies(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            if (context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true)
+            {
+                var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? MemoryBufferLimit;
+                context.Request.EnableBuffering(bufferThreshold: (int)Math.Clamp(limit, 1, MemoryBufferLimit));
+                await context.Request.Body.DrainAsync(context.RequestAborted);
+                context.Request.Body.Position = 0;
+            }
+
+            await next(context);
+        });
         return app;
     }
 

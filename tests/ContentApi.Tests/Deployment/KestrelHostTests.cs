@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using ContentApi.Host.Infrastructure;
 using ContentApi.Tests.Infrastructure;
 
@@ -7,7 +8,10 @@ namespace ContentApi.Tests.Deployment;
 /// <summary>The host on a real socket (Kestrel), as it runs in the container.</summary>
 public sealed class KestrelHostTests : IDisposable
 {
-    private readonly ContentApiFactory _factory = ContentApiFactory.Create(new Dictionary<string, string?>());
+    private readonly ContentApiFactory _factory = ContentApiFactory.Create(TestKeys.Settings(new Dictionary<string, string?>
+    {
+        ["RequestLimits:AdminMaxRequestBodySize"] = "1024",
+    }));
 
     public KestrelHostTests()
     {
@@ -44,6 +48,19 @@ public sealed class KestrelHostTests : IDisposable
         using var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_admin_body_without_a_length_is_cut_off_at_the_limit_with_a_413_problem()
+    {
+        using var client = _factory.CreateClient();
+        var body = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes($"{{\"tags\": [\"{new string('a', 4000)}\"]}}")));
+        body.Headers.ContentType = new("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/admin/cache/purge") { Content = body }.WithKey(TestKeys.Admin);
+        request.Headers.TransferEncodingChunked = true;
+
+        var problem = await (await client.SendAsync(request)).ProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal(413, problem.GetProperty("status").GetInt32());
     }
 
     public void Dispose() => _factory.Dispose();

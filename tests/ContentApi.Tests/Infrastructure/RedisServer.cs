@@ -26,13 +26,13 @@ public sealed class RedisServer : IAsyncDisposable
     /// <summary>Starts a server on a free port and waits until it answers PING.</summary>
     public static async Task<RedisServer> StartAsync()
     {
-        var server = new RedisServer(FreePort());
+        var server = new RedisServer(LocalProcesses.FreePort());
         await server.StartAgainAsync();
         return server;
     }
 
     /// <summary>A port with nothing listening yet, for an API that must start while Redis is absent.</summary>
-    public static RedisServer NotStarted() => new(FreePort());
+    public static RedisServer NotStarted() => new(LocalProcesses.FreePort());
 
     /// <summary>Starts (or restarts, after <see cref="Kill"/>) the server on the same port.</summary>
     public async Task StartAgainAsync()
@@ -159,19 +159,9 @@ public sealed class RedisServer : IAsyncDisposable
 
     private void Signal(string signal)
     {
-        if (_process is not { HasExited: false })
+        if (_process is not null)
         {
-            return;
+            LocalProcesses.Signal(_process, signal);
         }
-
-        using var kill = Process.Start(new ProcessStartInfo("kill", ["-" + signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
-        kill.WaitForExit();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
