@@ -49,10 +49,6 @@ internal static class Telemetry
                 builder.Configuration["OTEL_SERVICE_NAME"] ?? ServiceName,
                 serviceVersion: typeof(Telemetry).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion,
                 serviceInstanceId: Environment.MachineName))
-            .WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbe(context.Request.Path, options))
-                .AddHttpClientInstrumentation()
-                .AddRedisInstrumentation())
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
@@ -61,7 +57,12 @@ internal static class Telemetry
                 .AddPrometheusExporter());
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
-            telemetry.UseOtlpExporter();
+            // Traces have nowhere to go without an exporter; recording them anyway cost every request time.
+            telemetry.WithTracing(tracing => tracing
+                    .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbe(context.Request.Path, options))
+                    .AddHttpClientInstrumentation()
+                    .AddRedisInstrumentation())
+                .UseOtlpExporter();
         }
 
         builder.Services.AddAuthorizationBuilder().AddPolicy(MetricsPolicy, policy => policy.RequireAssertion(context =>
