@@ -25,7 +25,7 @@ internal static class ContentApiSetup
         builder.Services.AddApiVersioning(options =>
             {
                 options.ReportApiVersions = true;
-                options.ApiVersionReader = new UrlSegmentApiVersionReader();
+                options.ApiVersionReader = new ApiVersionPathReader();
                 options.Policies.Deprecate(ApiVersions.V1)
                     .Effective(ApiVersions.V1DeprecatedOn)
                     .Link(ApiVersions.MigrationGuidePath.TrimStart('/'))

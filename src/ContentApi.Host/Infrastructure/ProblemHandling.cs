@@ -64,25 +64,10 @@ internal static partial class ProblemHandling
         await problems.WriteAsync(problem);
     }
 
-    private static string? UnsupportedVersion(PathString path)
-    {
-        var match = VersionSegment().Match(path.Value ?? string.Empty);
-        if (!match.Success)
-        {
-            return null;
-        }
-
-        var requested = match.Groups[1].Value;
-        var known = ApiVersions.Supported.Any(v =>
-            string.Equals(requested, ApiVersions.DocumentName(v)[1..], StringComparison.Ordinal) ||
-            string.Equals(requested, v.ToString(), StringComparison.Ordinal));
-        return known ? null : Shorten(requested);
-    }
+    private static string? UnsupportedVersion(PathString path) =>
+        ApiVersionPathReader.Segment(path) is { } requested && !ApiVersionPathReader.IsSupported(requested) ? Shorten(requested) : null;
 
     private static string Shorten(string? value) => value is null ? string.Empty : value.Length <= 60 ? value : value[..60] + "…";
-
-    [GeneratedRegex("^/api/v([^/]*)(/|$)", RegexOptions.IgnoreCase)]
-    private static partial Regex VersionSegment();
 
     /// <summary>Turns a request that could not be bound (a malformed number, a body too large) into a 4xx problem.</summary>
     private sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler

@@ -16,6 +16,22 @@ public sealed class VersioningAndErrorsTests(ContentApiFactory factory) : IClass
         Assert.Equal("1.0, 2.0", string.Join(", ", response.Headers.GetValues("api-supported-versions")));
     }
 
+    [Theory]
+    [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
+    public async Task A_version_may_be_written_long_or_in_capitals_and_means_the_same(string version)
+    {
+        var canonical = await _client.GetAsync($"/api/{version}/contacts/childline");
+        var body = await canonical.Content.ReadAsStringAsync();
+
+        foreach (var path in new[] { $"/api/{version}.0/contacts/childline", $"/API/{version.ToUpperInvariant()}/contacts/childline" })
+        {
+            var response = await _client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(body, await response.Content.ReadAsStringAsync());
+            Assert.Equal(canonical.Headers.Contains("Deprecation"), response.Headers.Contains("Deprecation"));
+        }
+    }
+
     [Fact]
     public async Task V1_is_marked_deprecated_with_a_sunset_date_and_a_migration_link()
     {
