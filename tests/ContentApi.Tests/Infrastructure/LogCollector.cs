@@ -6,7 +6,10 @@ using Microsoft.Extensions.Logging;
 
 namespace ContentApi.Tests.Infrastructure;
 
-/// <summary>Keeps every log message the host writes, so tests can check that problems reach the logs.</summary>
+/// <summary>
+/// Keeps every log message the host writes (with any exception's text), so tests can check that problems reach the
+/// logs and that secrets never do.
+/// </summary>
 public sealed class LogCollector : ILoggerProvider
 {
     private readonly ConcurrentQueue<(LogLevel Level, string Category, string Message)> _entries = new();
@@ -24,13 +27,13 @@ public sealed class LogCollector : ILoggerProvider
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             if (IsEnabled(logLevel))
             {
-                owner._entries.Enqueue((logLevel, category, formatter(state, exception)));
+                owner._entries.Enqueue((logLevel, category, formatter(state, exception) + (exception is null ? string.Empty : " " + exception)));
             }
         }
     }

@@ -15,7 +15,7 @@ public sealed class RateLimitingTests : IDisposable
 {
     private const string ProxyAddress = "10.0.0.1";
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 30, 9, 0, 30, TimeSpan.Zero));
-    private readonly CapturedLogs _logs = new();
+    private readonly LogCollector _logs = new();
     private readonly ContentApiFactory _factory;
     private readonly HttpClient _client;
 
@@ -106,9 +106,9 @@ public sealed class RateLimitingTests : IDisposable
         await Exhaust("203.0.113.41", 3);
         await (await Send("/api/v2/topics", "203.0.113.41")).ProblemAsync(HttpStatusCode.TooManyRequests);
 
-        Assert.Contains(_logs.Messages, m => m.Contains("partner-site", StringComparison.Ordinal) && m.Contains("rate limit", StringComparison.Ordinal));
-        Assert.Contains(_logs.Messages, m => m.Contains("anonymous client reached its rate limit", StringComparison.Ordinal));
-        Assert.DoesNotContain(_logs.Messages, m => m.Contains(TestKeys.Partner, StringComparison.Ordinal) || m.Contains("203.0.113.4", StringComparison.Ordinal));
+        Assert.Contains(_logs.Entries.Select(e => e.Message), m => m.Contains("partner-site", StringComparison.Ordinal) && m.Contains("rate limit", StringComparison.Ordinal));
+        Assert.Contains(_logs.Entries.Select(e => e.Message), m => m.Contains("anonymous client reached its rate limit", StringComparison.Ordinal));
+        Assert.DoesNotContain(_logs.Entries.Select(e => e.Message), m => m.Contains(TestKeys.Partner, StringComparison.Ordinal) || m.Contains("203.0.113.4", StringComparison.Ordinal));
     }
 
     [Fact]
