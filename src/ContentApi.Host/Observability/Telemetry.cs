@@ -28,10 +28,10 @@ public sealed class ObservabilityOptions
 }
 
 /// <summary>
-/// OpenTelemetry traces, metrics and (with OTLP) logs. ASP.NET Core, HttpClient and runtime instrumentation always;
-/// Redis commands are traced whenever an <c>IConnectionMultiplexer</c> is registered as a service, so the cache needs
-/// no change here. The OTLP exporter is switched on by the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> variable (and
-/// reads the other <c>OTEL_*</c> variables); Prometheus text is always served at <see cref="ObservabilityOptions.MetricsPath"/>.
+/// OpenTelemetry metrics always (ASP.NET Core, HttpClient, runtime and the API's own), served as Prometheus text at
+/// <see cref="ObservabilityOptions.MetricsPath"/>. The standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> variable (with the
+/// other <c>OTEL_*</c> variables) switches on OTLP export of metrics, logs and traces; traces are recorded only then,
+/// and Redis commands are traced whenever an <c>IConnectionMultiplexer</c> is registered as a service.
 /// </summary>
 internal static class Telemetry
 {
