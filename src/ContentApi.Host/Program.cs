@@ -1,10 +1,12 @@
-using ContentApi.Host.Api;
+using ContentApi.Host.Features;
+using ContentApi.Host.Features.Admin;
 using ContentApi.Host.Caching;
 using ContentApi.Host.Infrastructure;
 using ContentApi.Host.Observability;
 using ContentApi.Host.OpenApi;
 using ContentApi.Host.Plugins;
 using ContentApi.Host.Security;
+using ContentApi.Host.Versioning;
 
 if (HealthProbe.IsRequested(args))
 {
@@ -15,6 +17,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddContentPlugins();
 builder.AddContentApi();
+builder.AddContentApiVersioning();
 builder.AddContentOpenApi();
 builder.AddProblemHandling();
 builder.AddApiKeySecurity();
@@ -40,6 +43,7 @@ app.UseClientRateLimiting();
 app.UseApiKeyAuthorization();
 app.UseWholeRequestBodies();
 app.MapContentApi();
+app.MapMigrationGuide();
 app.MapAdminApi().MapPluginAdmin().MapCachePurge();
 app.MapHealthEndpoints();
 app.MapMetricsEndpoint();

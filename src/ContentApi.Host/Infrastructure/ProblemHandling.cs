@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using ContentApi.Host.Api;
+using ContentApi.Host.Versioning;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.WebUtilities;

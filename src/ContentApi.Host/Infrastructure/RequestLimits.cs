@@ -1,4 +1,4 @@
-using ContentApi.Host.Api;
+using ContentApi.Host.Features.Admin;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.WebUtilities;

@@ -1,5 +1,5 @@
 using ContentApi.Abstractions;
-using ContentApi.Host.Api;
+using ContentApi.Host.Versioning;
 using Microsoft.OpenApi;
 
 namespace ContentApi.Host.OpenApi;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using ContentApi.Host.Api;
+using ContentApi.Host.Features.Contacts;
+using ContentApi.Host.Features.Guidance;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;

@@ -1,4 +1,4 @@
-using ContentApi.Host.Api;
+using ContentApi.Host.Features.Admin;
 using ContentApi.Host.Observability;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;

@@ -108,11 +108,11 @@ public sealed partial class SecurityHeadersTests(ContentApiFactory factory) : IC
     private static partial Regex Assets();
 
     /// <summary>A dependency failing mid-request, with connection details in its message, as a Redis client's would.</summary>
-    private sealed class FailingConverter : JsonConverter<ContentApi.Host.Api.GuidanceResource>
+    private sealed class FailingConverter : JsonConverter<ContentApi.Host.Features.Guidance.GuidanceResource>
     {
-        public override ContentApi.Host.Api.GuidanceResource Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => throw new NotSupportedException();
+        public override ContentApi.Host.Features.Guidance.GuidanceResource Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => throw new NotSupportedException();
 
-        public override void Write(Utf8JsonWriter writer, ContentApi.Host.Api.GuidanceResource value, JsonSerializerOptions options) =>
+        public override void Write(Utf8JsonWriter writer, ContentApi.Host.Features.Guidance.GuidanceResource value, JsonSerializerOptions options) =>
             throw new InvalidOperationException($"No connection is active/available to service this operation: GET {Secret}");
     }
 }

@@ -1,6 +1,6 @@
 using Asp.Versioning;
 
-namespace ContentApi.Host.Api;
+namespace ContentApi.Host.Versioning;
 
 /// <summary>The API versions this host serves, and the lifecycle of each.</summary>
 internal static class ApiVersions

@@ -1,6 +1,6 @@
 using Asp.Versioning;
 
-namespace ContentApi.Host.Api;
+namespace ContentApi.Host.Versioning;
 
 /// <summary>
 /// Reads a supported API version from the <c>/api/v{version}</c> segment by looking at the path. Asp.Versioning's

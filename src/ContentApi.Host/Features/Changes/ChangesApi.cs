@@ -4,9 +4,11 @@ using Asp.Versioning;
 using ContentApi.Abstractions;
 using ContentApi.Host.Caching;
 using ContentApi.Host.Content;
+using ContentApi.Host.Features.Shared;
+using ContentApi.Host.Versioning;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace ContentApi.Host.Api;
+namespace ContentApi.Host.Features.Changes;
 
 /// <summary>One change in the feed.</summary>
 /// <param name="Kind">guidance, contact, age-band, advice or topic.</param>

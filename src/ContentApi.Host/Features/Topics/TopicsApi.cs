@@ -1,8 +1,9 @@
 using System.ComponentModel;
 using ContentApi.Host.Content;
+using ContentApi.Host.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace ContentApi.Host.Api;
+namespace ContentApi.Host.Features.Topics;
 
 internal static class TopicsApi
 {

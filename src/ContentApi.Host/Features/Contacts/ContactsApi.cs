@@ -1,9 +1,57 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using ContentApi.Abstractions;
 using ContentApi.Host.Content;
+using ContentApi.Host.Features.Shared;
+using ContentApi.Host.Versioning;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
-namespace ContentApi.Host.Api;
+namespace ContentApi.Host.Features.Contacts;
+
+/// <summary>Filters for contact lists.</summary>
+public sealed record ContactsQuery
+{
+    /// <summary>Only contacts for this audience: parents-carers, young-people or professionals.</summary>
+    [FromQuery(Name = "audience")]
+    public string? Audience { get; init; }
+
+    /// <summary>Only contacts that serve a person of this age (0-25). Adults-only services are never returned for under-18s.</summary>
+    [Range(0, QueryLimits.MaxAge)]
+    [FromQuery(Name = "age")]
+    public int? Age { get; init; }
+
+    /// <summary>Only contacts on this topic (a topic id from /topics).</summary>
+    [FromQuery(Name = "topic")]
+    public string? Topic { get; init; }
+
+    /// <summary>A data.police.uk force id: adds that force's local contacts and applies its overrides (such as its own 101).</summary>
+    [FromQuery(Name = "force")]
+    public string? Force { get; init; }
+
+    /// <summary>Only contacts reachable this way: phone, textphone, sms, web, chat, email or app.</summary>
+    [FromQuery(Name = "channel")]
+    public string? Channel { get; init; }
+
+    /// <summary>Preferred language as a BCP 47 tag (en-GB, cy-GB); without it, Accept-Language decides.</summary>
+    [FromQuery(Name = "locale")]
+    public string? Locale { get; init; }
+
+    /// <summary>Text to search for in names, descriptions and who each service is for; ranked, best first.</summary>
+    [MaxLength(QueryLimits.MaxTextLength)]
+    [FromQuery(Name = "q")]
+    public string? Q { get; init; }
+
+    /// <summary>Page number, from 1.</summary>
+    [Range(1, int.MaxValue)]
+    [FromQuery(Name = "page")]
+    public int? Page { get; init; }
+
+    /// <summary>Items per page, 1-100 (default 20).</summary>
+    [Range(1, QueryLimits.MaxPageSize)]
+    [FromQuery(Name = "pageSize")]
+    public int? PageSize { get; init; }
+}
 
 /// <summary>
 /// Signposting contacts. The two API versions differ only in how a contact is shaped (v1 flat fields, v2 typed

@@ -2,9 +2,10 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using ContentApi.Abstractions;
 using ContentApi.Host.Content;
+using ContentApi.Host.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace ContentApi.Host.Api;
+namespace ContentApi.Host.Features.AgeBands;
 
 internal static class AgeBandsApi
 {

@@ -4,7 +4,7 @@ using ContentApi.Host.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ZiggyCreatures.Caching.Fusion;
 
-namespace ContentApi.Host.Api;
+namespace ContentApi.Host.Features.Admin;
 
 /// <summary>What to purge: everything, or the entries carrying any of the given tags.</summary>
 /// <param name="All">True to purge every cached response and remote-source copy.</param>

@@ -4,7 +4,7 @@ using ContentApi.Host.Content;
 using ContentApi.Host.Plugins;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace ContentApi.Host.Api;
+namespace ContentApi.Host.Features.Plugins;
 
 /// <summary>How many items of each kind a plugin supplies (an item and its translations count once).</summary>
 public sealed record ItemCounts(int Guidance, int Contacts, int AgeBands, int Advice, int Topics, int Forces);

@@ -3,7 +3,7 @@ using ContentApi.Host.Plugins;
 using ContentApi.Host.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace ContentApi.Host.Api;
+namespace ContentApi.Host.Features.Admin;
 
 /// <summary>What an admin sees of the running instance: more than the public plugins list, including folders.</summary>
 /// <param name="KeyId">The admin key used (its id, never the key).</param>

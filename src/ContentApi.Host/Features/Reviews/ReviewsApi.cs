@@ -1,8 +1,9 @@
 using System.ComponentModel;
 using ContentApi.Host.Content;
+using ContentApi.Host.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace ContentApi.Host.Api;
+namespace ContentApi.Host.Features.Reviews;
 
 /// <summary>An item in the review list.</summary>
 /// <param name="Kind">guidance, contact, age-band, advice, topic, force, signposting-rule or signposting-tier.</param>

@@ -1,27 +1,12 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Asp.Versioning;
-using ContentApi.Host.Caching;
-using ContentApi.Host.Content;
 
-namespace ContentApi.Host.Api;
+namespace ContentApi.Host.Versioning;
 
-internal static class ContentApiSetup
+/// <summary>API versions in the path (<c>/api/v2/...</c>), v1's deprecation and sunset, and the migration guide.</summary>
+internal static class ApiVersioningSetup
 {
-    public static WebApplicationBuilder AddContentApi(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddContentApiVersioning(this WebApplicationBuilder builder)
     {
-        builder.Services.ConfigureHttpJsonOptions(options =>
-        {
-            // Enums read and write as the same kebab-case words used in content files and query strings.
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
-            options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
-        });
-
-        builder.Services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<ReviewPolicy>();
-        builder.Services.AddSingleton<ContentRequests>();
-
         builder.Services.AddApiVersioning(options =>
             {
                 options.ReportApiVersions = true;
@@ -46,32 +31,11 @@ internal static class ContentApiSetup
         return builder;
     }
 
-    /// <summary>Maps every versioned resource under <c>/api/v{version}</c>.</summary>
-    public static WebApplication MapContentApi(this WebApplication app)
+    /// <summary>Serves the v1 to v2 migration guide that the deprecation and sunset headers link to.</summary>
+    public static WebApplication MapMigrationGuide(this WebApplication app)
     {
-        var versions = app.NewApiVersionSet("Content");
-        foreach (var version in ApiVersions.Supported)
-        {
-            versions.HasApiVersion(version);
-        }
-
-        var api = app.MapGroup("/api/v{version:apiVersion}")
-            .WithApiVersionSet(versions.ReportApiVersions().Build())
-            .CacheResponses();
-
-        api.MapGuidanceApi()
-            .MapContactsApi()
-            .MapAgeBandsApi()
-            .MapTopicsApi()
-            .MapForcesApi()
-            .MapPluginsApi()
-            .MapSignpostingApi()
-            .MapReviewsApi()
-            .MapChangesApi();
-
         app.MapGet(ApiVersions.MigrationGuidePath, () => TypedResults.Text(MigrationGuide.Text, "text/markdown; charset=utf-8"))
             .ExcludeFromDescription();
-        app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
         return app;
     }
 }

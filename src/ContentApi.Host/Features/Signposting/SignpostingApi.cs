@@ -1,10 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using ContentApi.Abstractions;
 using ContentApi.Host.Content;
+using ContentApi.Host.Features.Contacts;
+using ContentApi.Host.Features.Shared;
+using ContentApi.Host.Versioning;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace ContentApi.Host.Api;
+namespace ContentApi.Host.Features.Signposting;
 
 /// <summary>A signposting question.</summary>
 public sealed record SignpostingQuery

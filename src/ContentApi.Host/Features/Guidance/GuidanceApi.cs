@@ -1,9 +1,66 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using ContentApi.Abstractions;
 using ContentApi.Host.Content;
+using ContentApi.Host.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
-namespace ContentApi.Host.Api;
+namespace ContentApi.Host.Features.Guidance;
+
+/// <summary>Filters for guidance lists.</summary>
+public sealed record GuidanceQuery
+{
+    /// <summary>Only items on this topic (a topic id from /topics).</summary>
+    [FromQuery(Name = "topic")]
+    public string? Topic { get; init; }
+
+    /// <summary>Only items for this audience: parents-carers, young-people or professionals.</summary>
+    [FromQuery(Name = "audience")]
+    public string? Audience { get; init; }
+
+    /// <summary>Only items suitable for a child of this age, in whole years (0-25).</summary>
+    [Range(0, QueryLimits.MaxAge)]
+    [FromQuery(Name = "age")]
+    public int? Age { get; init; }
+
+    /// <summary>Only items for this age band (an id from /age-bands, such as 8-10).</summary>
+    [FromQuery(Name = "ageBand")]
+    public string? AgeBand { get; init; }
+
+    /// <summary>A data.police.uk force id such as gloucestershire: adds that force's local items and applies its overrides.</summary>
+    [FromQuery(Name = "force")]
+    public string? Force { get; init; }
+
+    /// <summary>
+    /// Preferred language as a BCP 47 tag (en-GB, cy-GB); without it, Accept-Language decides. Items not translated
+    /// fall back to en-GB and say so (fallback: true).
+    /// </summary>
+    [FromQuery(Name = "locale")]
+    public string? Locale { get; init; }
+
+    /// <summary>
+    /// Text to search for in titles, summaries and bodies (at most 200 characters). Results are ranked, best first, and
+    /// each says which fields matched.
+    /// </summary>
+    [MaxLength(QueryLimits.MaxTextLength)]
+    [FromQuery(Name = "q")]
+    public string? Q { get; init; }
+
+    /// <summary>How to return bodies: markdown (default), html (sanitised, links absolute) or text.</summary>
+    [FromQuery(Name = "format")]
+    public string? Format { get; init; }
+
+    /// <summary>Page number, from 1.</summary>
+    [Range(1, int.MaxValue)]
+    [FromQuery(Name = "page")]
+    public int? Page { get; init; }
+
+    /// <summary>Items per page, 1-100 (default 20).</summary>
+    [Range(1, QueryLimits.MaxPageSize)]
+    [FromQuery(Name = "pageSize")]
+    public int? PageSize { get; init; }
+}
 
 internal static class GuidanceApi
 {

@@ -2,10 +2,11 @@ using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using ContentApi.Abstractions;
 using ContentApi.Host.Content;
+using ContentApi.Host.Features.Shared;
 using ContentApi.Host.Plugins;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace ContentApi.Host.Api;
+namespace ContentApi.Host.Features.Forces;
 
 /// <summary>A police force in the directory, with the plugins that add its local content.</summary>
 public sealed record ForceResource : ItemResource

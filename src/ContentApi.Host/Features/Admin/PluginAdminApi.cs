@@ -1,7 +1,8 @@
+using ContentApi.Host.Features.Plugins;
 using ContentApi.Host.Plugins;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace ContentApi.Host.Api;
+namespace ContentApi.Host.Features.Admin;
 
 /// <summary>Admin endpoints for plugins, added to the admin group (admin key, no-store, not in the OpenAPI documents).</summary>
 internal static class PluginAdminApi
