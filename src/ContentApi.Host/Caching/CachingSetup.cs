@@ -32,7 +32,6 @@ internal static partial class CachingSetup
         services.AddTransient<RemoteSourceCacheHandler>();
         services.AddTransient<RemoteSourceRateLimitHandler>();
         services.AddSingleton<ContentResponseCache>();
-        services.AddTransient<IStartupFilter, HeadRequests.StartupFilter>();
         services.AddHostedService<CacheStartup>();
         // The cache goes outside the plugin client's resilience handler (cached answers need no retries or circuit
         // breaker); the rate limit goes inside it, so retries are counted too.

@@ -2,7 +2,7 @@ namespace ContentApi.Host.Caching;
 
 /// <summary>
 /// HEAD for every GET endpoint: routing only knows GET, so a HEAD request is routed as GET, and the response writers
-/// send the headers (with the body's Content-Length) but no body. Runs before routing, from a startup filter.
+/// send the headers (with the body's Content-Length) but no body. Runs before routing (see the edge pipeline).
 /// </summary>
 internal static class HeadRequests
 {
@@ -30,16 +30,10 @@ internal static class HeadRequests
         }, context);
     }
 
-    public sealed class StartupFilter : IStartupFilter
+    /// <summary>Routes HEAD as GET; first in the edge pipeline, before routing.</summary>
+    public static Task RouteAsGet(HttpContext context, RequestDelegate next)
     {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use(static (context, nextMiddleware) =>
-            {
-                RouteAsGet(context);
-                return nextMiddleware(context);
-            });
-            next(app);
-        };
+        RouteAsGet(context);
+        return next(context);
     }
 }

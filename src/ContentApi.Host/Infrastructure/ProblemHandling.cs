@@ -35,14 +35,8 @@ internal static partial class ProblemHandling
         return builder;
     }
 
-    public static WebApplication UseProblemHandling(this WebApplication app)
-    {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages(WriteStatusCodeProblemAsync);
-        return app;
-    }
-
-    private static async Task WriteStatusCodeProblemAsync(StatusCodeContext context)
+    /// <summary>Gives a bodiless error status (an unmatched route, an unsupported version) a problem body.</summary>
+    public static async Task WriteStatusCodeProblemAsync(StatusCodeContext context)
     {
         var http = context.HttpContext;
         var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();

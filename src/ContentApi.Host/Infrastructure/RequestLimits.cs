@@ -1,4 +1,4 @@
-using ContentApi.Host.Features.Admin;
+using ContentApi.Host.Security;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.WebUtilities;
@@ -75,6 +75,7 @@ internal static class RequestLimits
     public static WebApplication UseRequestLimits(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<RequestLimitsOptions>>();
+        var admin = app.Services.GetRequiredService<AdminEndpoints>();
         app.Use(async (context, next) =>
         {
             var limits = options.Value;
@@ -93,7 +94,7 @@ internal static class RequestLimits
                 return;
             }
 
-            var bodyLimit = request.Path.StartsWithSegments(AdminApi.RoutePrefix) ? limits.AdminMaxRequestBodySize : limits.MaxRequestBodySize;
+            var bodyLimit = admin.IsAdmin(context) ? limits.AdminMaxRequestBodySize : limits.MaxRequestBodySize;
             if (request.ContentLength > bodyLimit)
             {
                 await ProblemResponses.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Request too large",
@@ -109,7 +110,6 @@ internal static class RequestLimits
 
             await next(context);
         });
-        app.UseRequestTimeouts();
         return app;
     }
 

@@ -54,6 +54,12 @@ internal static class OpenApiSetup
     public static WebApplication MapContentOpenApi(this WebApplication app)
     {
         app.MapOpenApi(DocumentRoute);
+        return app;
+    }
+
+    /// <summary>Swagger UI over the documents; the last middleware of the edge pipeline.</summary>
+    public static WebApplication UseContentSwaggerUi(this WebApplication app)
+    {
         app.UseSwaggerUI(options =>
         {
             options.RoutePrefix = "swagger";

@@ -47,12 +47,6 @@ internal static class ClientAddress
         return builder;
     }
 
-    public static WebApplication UseTrustedProxies(this WebApplication app)
-    {
-        app.UseForwardedHeaders();
-        return app;
-    }
-
     /// <summary>
     /// The address a client is counted by: IPv4 as is, IPv6 by its /64 (a client is given a whole /64 and could
     /// otherwise rotate through it), IPv4-mapped IPv6 as IPv4. Unknown when there is no network peer (in-process tests).

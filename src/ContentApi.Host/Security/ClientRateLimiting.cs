@@ -35,10 +35,9 @@ internal static class ClientRateLimiting
         return builder;
     }
 
-    /// <summary>Must follow authentication (to know the key) and precede the refusal of bad keys (so guesses count).</summary>
-    public static WebApplication UseClientRateLimiting(this WebApplication app)
+    /// <summary>Tells every limited response where its caller stands; runs just after the rate limiter.</summary>
+    public static WebApplication UseRateLimitHeaders(this WebApplication app)
     {
-        app.UseRateLimiter();
         var quotas = app.Services.GetRequiredService<ClientQuotas>();
         app.Use((context, next) =>
         {

@@ -1,4 +1,3 @@
-using ContentApi.Host.Features.Admin;
 using ContentApi.Host.Observability;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
@@ -47,23 +46,17 @@ internal static class PartnerCors
         return builder;
     }
 
-    public static WebApplication UsePartnerCors(this WebApplication app)
-    {
-        app.UseCors();
-        return app;
-    }
-
     private static bool IsOrigin(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" &&
         uri.AbsolutePath == "/" && string.IsNullOrEmpty(uri.Query) && !value.EndsWith('/');
 
-    private sealed class PartnerCorsPolicyProvider(IOptionsMonitor<PartnerCorsOptions> options) : ICorsPolicyProvider
+    private sealed class PartnerCorsPolicyProvider(IOptionsMonitor<PartnerCorsOptions> options, AdminEndpoints admin) : ICorsPolicyProvider
     {
         public Task<CorsPolicy?> GetPolicyAsync(HttpContext context, string? policyName)
         {
             var settings = options.CurrentValue;
             var origin = context.Request.Headers.Origin.ToString();
-            if (origin.Length == 0 || context.Request.Path.StartsWithSegments(AdminApi.RoutePrefix))
+            if (origin.Length == 0 || admin.IsAdmin(context))
             {
                 return Task.FromResult<CorsPolicy?>(null);
             }

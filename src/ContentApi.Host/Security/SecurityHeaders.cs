@@ -19,11 +19,6 @@ internal static class SecurityHeaders
 
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseHsts();
-        }
-
         app.Use((context, next) =>
         {
             // OnStarting, so the headers survive the exception handler clearing the response.

@@ -19,16 +19,17 @@ internal static class SecuritySetup
         builder.Services.AddSingleton<IOptionsChangeTokenSource<ApiKeyOptions>>(new ConfigurationChangeTokenSource<ApiKeyOptions>(section));
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddSingleton<AdminEndpoints>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(ApiKeyRoles.Admin));
         return builder;
     }
 
     /// <summary>
-    /// Refuses keys in URLs and identifies the caller's key. A bad key is not refused here but by
-    /// <see cref="UseApiKeyAuthorization"/>, after the rate limiter, so guessing keys costs the guesser's own quota.
+    /// Refuses keys in URLs. A bad key in the header is not refused here but by <see cref="UseInvalidKeyRefusal"/>,
+    /// after the rate limiter, so guessing keys costs the guesser's own quota.
     /// </summary>
-    public static WebApplication UseApiKeyAuthentication(this WebApplication app)
+    public static WebApplication UseKeyInUrlRefusal(this WebApplication app)
     {
         app.Use(async (context, next) =>
         {
@@ -41,12 +42,11 @@ internal static class SecuritySetup
 
             await next(context);
         });
-        app.UseAuthentication();
         return app;
     }
 
-    /// <summary>Refuses a wrong or revoked key (even on anonymous routes, so a partner notices at once), then authorizes.</summary>
-    public static WebApplication UseApiKeyAuthorization(this WebApplication app)
+    /// <summary>Refuses a wrong or revoked key, even on anonymous routes, so a partner notices at once.</summary>
+    public static WebApplication UseInvalidKeyRefusal(this WebApplication app)
     {
         app.Use(async (context, next) =>
         {
@@ -59,7 +59,6 @@ internal static class SecuritySetup
 
             await next(context);
         });
-        app.UseAuthorization();
         return app;
     }
 }

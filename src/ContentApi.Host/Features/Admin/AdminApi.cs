@@ -29,8 +29,7 @@ internal static class AdminApi
 
     public static RouteGroupBuilder MapAdminApi(this WebApplication app)
     {
-        var admin = app.MapGroup(RoutePrefix)
-            .RequireAuthorization(SecuritySetup.AdminPolicy)
+        var admin = AdminEndpoints.RequireAdmin(app.MapGroup(RoutePrefix))
             .ExcludeFromDescription()
             .AddEndpointFilter(async (context, next) =>
             {
