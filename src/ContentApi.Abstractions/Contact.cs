@@ -15,6 +15,14 @@ public sealed record Contact : ContentItem
     /// <summary>Who the service is for, in plain English.</summary>
     public required string WhoFor { get; init; }
 
+    /// <summary>
+    /// Who may get in touch with the service themselves: a young person, an adult asking for themselves, a parent or
+    /// carer, or a professional. Empty means anyone. <see cref="ContentItem.AgeRange"/> is always the age of the person
+    /// the service helps (the child), never the age of whoever gets in touch: the NSPCC Helpline helps children aged
+    /// 0 to 17 and is contacted by parents, carers and professionals. Added in contract 1.2.
+    /// </summary>
+    public IReadOnlyList<SignpostingAsker> Askers { get; init; } = [];
+
     /// <summary>What kind of route this is; signposting orders contacts by it.</summary>
     public ContactCategory Category { get; init; } = ContactCategory.Helpline;
 

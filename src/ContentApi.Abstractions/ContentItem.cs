@@ -122,6 +122,15 @@ public enum TranslationStatus
 /// <param name="Max">Oldest age, inclusive.</param>
 public sealed record AgeRange(int Min, int Max)
 {
+    /// <summary>The oldest age, in whole years, that content distinguishes year by year.</summary>
+    public const int MaximumAge = 25;
+
+    /// <summary>
+    /// Stands for every age over <see cref="MaximumAge"/>: an adult. A range whose <see cref="Max"/> is this includes
+    /// every older adult, and a request about someone over 25 is asked with this age. Added in contract 1.2.
+    /// </summary>
+    public const int Adult = MaximumAge + 1;
+
     /// <summary>True when <paramref name="age"/> lies in the range.</summary>
     /// <param name="age">An age in whole years.</param>
     /// <returns>Whether the age is covered.</returns>

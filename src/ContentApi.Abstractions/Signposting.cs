@@ -83,6 +83,67 @@ public sealed record SignpostingRule : ContentItem
 
     /// <summary>Why the contact is listed, in plain words addressed to the asker.</summary>
     public required string Reason { get; init; }
+
+    /// <summary>
+    /// The reader age band <see cref="Reason"/> is written for: an id from <see cref="ReasonAgeBand.All"/>, such as
+    /// <c>11-13</c>; <c>adults</c> when not given. Added in contract 1.2.
+    /// </summary>
+    public string ReasonAgeBand { get; init; } = Abstractions.ReasonAgeBand.Adults.Id;
+
+    /// <summary>
+    /// The reason written again for younger readers, one per reader age band. An asker is given the reason written for
+    /// their own band, else for the nearest younger band (simpler words never hurt an older reader), and only when the
+    /// rule has neither, the nearest older band; the signposting invariants refuse content in which that last case
+    /// happens for a young person. Added in contract 1.2.
+    /// </summary>
+    public IReadOnlyList<AgeBandReason> AgeBandReasons { get; init; } = [];
+}
+
+/// <summary>A signposting reason written for one reader age band. Added in contract 1.2.</summary>
+/// <param name="AgeBand">The reader age band id, such as <c>4-7</c>.</param>
+/// <param name="Text">The reason, in words a reader of that age understands.</param>
+public sealed record AgeBandReason(string AgeBand, string Text);
+
+/// <summary>
+/// The age bands signposting reasons are written for, youngest first: 4-7, 8-10, 11-13 and 14-17 (the bands the
+/// age-band advice uses, after UKCIS Education for a Connected World) and adults. Younger children read the 4-7
+/// words. Added in contract 1.2.
+/// </summary>
+/// <param name="Id">The band id, as written in content.</param>
+/// <param name="Min">Youngest age in the band.</param>
+/// <param name="Max">Oldest age in the band (<see cref="AgeRange.Adult"/> for adults).</param>
+public sealed record ReasonAgeBand(string Id, int Min, int Max)
+{
+    /// <summary>Children aged 7 and under.</summary>
+    public static ReasonAgeBand FourToSeven { get; } = new("4-7", 0, 7);
+
+    /// <summary>Children aged 8 to 10.</summary>
+    public static ReasonAgeBand EightToTen { get; } = new("8-10", 8, 10);
+
+    /// <summary>Children aged 11 to 13.</summary>
+    public static ReasonAgeBand ElevenToThirteen { get; } = new("11-13", 11, 13);
+
+    /// <summary>Young people aged 14 to 17.</summary>
+    public static ReasonAgeBand FourteenToSeventeen { get; } = new("14-17", 14, 17);
+
+    /// <summary>Adults: anyone 18 or over, and every parent, carer or professional.</summary>
+    public static ReasonAgeBand Adults { get; } = new("adults", 18, AgeRange.Adult);
+
+    /// <summary>Every band, youngest first.</summary>
+    public static IReadOnlyList<ReasonAgeBand> All { get; } = [FourToSeven, EightToTen, ElevenToThirteen, FourteenToSeventeen, Adults];
+
+    /// <summary>The band of a reader of this age.</summary>
+    /// <param name="age">Age in whole years; <see cref="AgeRange.Adult"/> for any adult.</param>
+    /// <returns>The band whose range holds the age.</returns>
+    public static ReasonAgeBand ForAge(int age) => All.FirstOrDefault(b => age <= b.Max) ?? Adults;
+
+    /// <summary>The band with this id, or null.</summary>
+    /// <param name="id">A band id such as <c>8-10</c>.</param>
+    /// <returns>The band, when the id is known.</returns>
+    public static ReasonAgeBand? Find(string? id) => All.FirstOrDefault(b => string.Equals(b.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The band's place, youngest first (0 for 4-7).</summary>
+    public int Order => All.ToList().IndexOf(this);
 }
 
 /// <summary>How a signposting tier is headed when shown. Added in contract 1.1.</summary>

@@ -59,6 +59,10 @@ internal sealed class ItemDocument
     public List<string>? Askers { get; set; }
     public string? UsedBy { get; set; }
     public string? Reason { get; set; }
+    public string? ReasonAgeBand { get; set; }
+
+    // Reasons for younger readers, keyed by reader age band id (4-7, 8-10, 11-13, 14-17).
+    public Dictionary<string, string>? Reasons { get; set; }
 }
 
 internal sealed class WithdrawalDocument
@@ -77,7 +81,9 @@ internal sealed class LicenceDocument
 internal sealed class AgeRangeDocument
 {
     public int? Min { get; set; }
-    public int? Max { get; set; }
+
+    // A number, or "adult" for every age over 25.
+    public string? Max { get; set; }
 }
 
 internal sealed class SourceDocument

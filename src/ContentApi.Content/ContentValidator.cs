@@ -13,8 +13,8 @@ public static partial class ContentValidator
     /// <summary>The youngest age an age range may start at.</summary>
     public const int MinimumAge = 0;
 
-    /// <summary>The oldest age an age range may end at.</summary>
-    public const int MaximumAge = 25;
+    /// <summary>The oldest age an age range may end at: <see cref="AgeRange.Adult"/> (written <c>adult</c>), every age over 25.</summary>
+    public const int MaximumAge = AgeRange.Adult;
 
     /// <summary>Ids (items, topics, age bands, forces, plugins): lower-case kebab-case, at most <see cref="MaxIdLength"/> characters.</summary>
     public const string IdPatternText = "^[a-z0-9]+(-[a-z0-9]+)*$";
@@ -182,7 +182,7 @@ public static partial class ContentValidator
 
         if (item.AgeRange is { } range && (range.Min < MinimumAge || range.Max > MaximumAge || range.Min > range.Max))
         {
-            reasons.Add($"ageRange: {range.Min}-{range.Max} must lie within {MinimumAge}-{MaximumAge} with min <= max");
+            reasons.Add($"ageRange: {range.Min}-{range.Max} must lie within {MinimumAge}-{AgeRange.MaximumAge} (or max: adult, every age over {AgeRange.MaximumAge}) with min <= max");
         }
 
         if (item.Source is null || string.IsNullOrWhiteSpace(item.Source.Publisher))
@@ -272,6 +272,22 @@ public static partial class ContentValidator
     private static void CheckSignpostingRule(SignpostingRule rule, List<string> reasons)
     {
         RequireText(rule.Reason, "reason", reasons);
+        var bands = rule.AgeBandReasons.Select(r => r.AgeBand).Prepend(rule.ReasonAgeBand).ToList();
+        foreach (var band in bands.Where(b => ReasonAgeBand.Find(b) is null).Distinct())
+        {
+            reasons.Add($"reasons: '{band}' is not a reader age band; use one of {string.Join(", ", ReasonAgeBand.All.Select(b => b.Id))}");
+        }
+
+        foreach (var band in bands.GroupBy(b => b, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            reasons.Add($"reasons: the reason for '{band.Key}' is written twice");
+        }
+
+        foreach (var banded in rule.AgeBandReasons.Where(r => string.IsNullOrWhiteSpace(r.Text)))
+        {
+            reasons.Add($"reasons.{banded.AgeBand}: is empty");
+        }
+
         if ((rule.ContactId is null) == (rule.ContactCategory is null))
         {
             reasons.Add("contact: give either contact (one contact id) or contactCategory (every contact of that category from the requested force)");

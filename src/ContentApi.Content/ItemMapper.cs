@@ -68,14 +68,31 @@ internal sealed class ItemMapper(string origin, List<ContentProblem> problems)
             Category = ParseEnum(d.Category, "category", ContactCategory.Helpline),
             Channels = (d.Channels ?? []).Select((ch, i) => MapChannel(ch, $"channels[{i}]")).OfType<ContactChannel>().ToList(),
             Verification = MapVerification(d.Verification),
+            Askers = MapAskers(d),
         };
         if (d.Channels is null or { Count: 0 })
         {
             Problem("channels", "a contact needs at least one channel");
         }
 
-        return Apply(contact, d, c);
+        var mapped = Apply(contact, d, c);
+
+        // Who may get in touch is declared once, as askers; the audiences it is written for follow from it (anyone
+        // asking for themselves, young or adult, is the young-people audience of a signposting request).
+        return d.Audiences is null && mapped.Askers.Count > 0
+            ? mapped with { Audiences = mapped.Askers.Select(AudienceOf).Distinct().ToList() }
+            : mapped;
     }
+
+    private static Audience AudienceOf(SignpostingAsker asker) => asker switch
+    {
+        SignpostingAsker.ParentCarer => Audience.ParentsCarers,
+        SignpostingAsker.Professional => Audience.Professionals,
+        _ => Audience.YoungPeople,
+    };
+
+    private List<SignpostingAsker> MapAskers(ItemDocument d) =>
+        (d.Askers ?? []).Select((a, i) => ParseEnum<SignpostingAsker>(a, $"askers[{i}]", default)).Distinct().ToList();
 
     private AgeBand? MapAgeBand(ItemDocument d) => Common(d) is { } c
         ? Apply(new AgeBand { Id = c.Id, Source = c.Source, Review = c.Review, Label = Required(d.Label, "label") }, d, c)
@@ -123,9 +140,11 @@ internal sealed class ItemMapper(string origin, List<ContentProblem> problems)
             Tier = ParseEnum<SignpostingTier>(d.Tier, "tier", default, required: true),
             ContactId = d.Contact,
             ContactCategory = d.ContactCategory is null ? null : ParseEnum<ContactCategory>(d.ContactCategory, "contactCategory", default),
-            Askers = (d.Askers ?? []).Select((a, i) => ParseEnum<SignpostingAsker>(a, $"askers[{i}]", default)).Distinct().ToList(),
+            Askers = MapAskers(d),
             UsedBy = ParseEnum(d.UsedBy, "usedBy", SignpostingUser.Asker),
             Reason = Required(d.Reason, "reason"),
+            ReasonAgeBand = d.ReasonAgeBand?.Trim() ?? ReasonAgeBand.Adults.Id,
+            AgeBandReasons = (d.Reasons ?? []).Select(r => new AgeBandReason(r.Key.Trim(), r.Value)).ToList(),
         }, d, c)
         : null;
 
@@ -208,12 +227,19 @@ internal sealed class ItemMapper(string origin, List<ContentProblem> problems)
             return null;
         }
 
-        if (range.Min is not { } min || range.Max is not { } max)
+        if (range.Min is not { } min || range.Max is not { } maxText)
         {
             return Fail<AgeRange>("ageRange", "needs both min and max");
         }
 
-        return new AgeRange(min, max);
+        if (string.Equals(maxText.Trim(), "adult", StringComparison.OrdinalIgnoreCase))
+        {
+            return new AgeRange(min, AgeRange.Adult);
+        }
+
+        return int.TryParse(maxText, NumberStyles.None, CultureInfo.InvariantCulture, out var max)
+            ? new AgeRange(min, max)
+            : Fail<AgeRange>("ageRange.max", $"'{maxText}' is not a whole number of years or adult (every age over {AgeRange.MaximumAge})");
     }
 
     private ContactChannel? MapChannel(ChannelDocument ch, string field)

@@ -23,7 +23,7 @@ internal static class TranslationInheritance
         nameof(ItemDocument.TranslationStatus), nameof(ItemDocument.Locale), nameof(ItemDocument.Channels),
         nameof(ItemDocument.Name), nameof(ItemDocument.Description), nameof(ItemDocument.Title), nameof(ItemDocument.Summary),
         nameof(ItemDocument.Body), nameof(ItemDocument.WhoFor), nameof(ItemDocument.Label), nameof(ItemDocument.TalkAbout),
-        nameof(ItemDocument.SignsToWatch), nameof(ItemDocument.WhatToDo), nameof(ItemDocument.Reason), nameof(ItemDocument.Attribution),
+        nameof(ItemDocument.SignsToWatch), nameof(ItemDocument.WhatToDo), nameof(ItemDocument.Reason), nameof(ItemDocument.Reasons), nameof(ItemDocument.Attribution),
     ];
 
     private static readonly PropertyInfo[] InheritedProperties = typeof(ItemDocument)

@@ -219,7 +219,7 @@ public sealed class ContentFormatTests
         var old = plugins.GetProperty("plugins").EnumerateArray().Single();
         Assert.Equal("healthy", old.GetProperty("status").GetString());
         Assert.Equal(1, old.GetProperty("items").GetProperty("topics").GetInt32());
-        Assert.Equal("1.1.0", plugins.GetProperty("contractVersion").GetString());
+        Assert.Equal("1.2.0", plugins.GetProperty("contractVersion").GetString());
     }
 
     private static PluginContent Read(string text, string fileName = "items.yaml") =>

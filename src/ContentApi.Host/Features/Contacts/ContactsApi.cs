@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using ContentApi.Abstractions;
+using ContentApi.Content;
 using ContentApi.Host.Content;
 using ContentApi.Host.Features.Shared;
 using ContentApi.Host.Versioning;
@@ -16,7 +17,11 @@ public sealed record ContactsQuery
     [FromQuery(Name = "audience")]
     public string? Audience { get; init; }
 
-    /// <summary>Only contacts that serve a person of this age (0-25). Adults-only services are never returned for under-18s.</summary>
+    /// <summary>
+    /// Only contacts that help a person of this age: the child's age, or the asker's own when they ask for themselves
+    /// (0-25; any age over 25 means an adult). With audience, only contacts that person may get in touch with: adults-only
+    /// services are never returned to under-18s, and a parent of a 13-year-old gets the NSPCC Helpline.
+    /// </summary>
     [Range(0, QueryLimits.MaxAge)]
     [FromQuery(Name = "age")]
     public int? Age { get; init; }
@@ -131,7 +136,10 @@ internal static class ContactsApi
             return validator.Problem();
         }
 
-        var items = ContentQuery.Resolve(validator.Snapshot.Contacts, filter)
+        // Audience and age mean who is asking and the age of the person helped, as in signposting, so a contact is
+        // matched on its askers and age range together rather than on the words it is written for.
+        var items = ContentQuery.Resolve(validator.Snapshot.Contacts, filter with { Audience = null, Age = null })
+            .Where(e => ContactWho.Serves(e.Item, filter.Audience, filter.Age))
             .Where(e => channel is null || e.Item.Channels.Any(c => c.Type == channel))
             .ToList();
         var ranked = RankedSearch.Rank(items, filter.Text, e => SearchFields(e.Item), e => e.Item.Locale);

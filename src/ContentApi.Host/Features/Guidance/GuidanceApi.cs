@@ -19,7 +19,7 @@ public sealed record GuidanceQuery
     [FromQuery(Name = "audience")]
     public string? Audience { get; init; }
 
-    /// <summary>Only items suitable for a child of this age, in whole years (0-25).</summary>
+    /// <summary>Only items suitable for a child of this age, in whole years (0-25; any age over 25 means an adult).</summary>
     [Range(0, QueryLimits.MaxAge)]
     [FromQuery(Name = "age")]
     public int? Age { get; init; }

@@ -193,15 +193,16 @@ internal sealed class QueryValidator
 
     public BodyFormat Format(string? format) => Enum<BodyFormat>("format", format) ?? BodyFormat.Markdown;
 
+    /// <summary>The age asked about: 0-25 as given, and any older age as <see cref="AgeRange.Adult"/>.</summary>
     public int? Age(int? age)
     {
         if (age is < 0 or > QueryLimits.MaxAge)
         {
-            Add("age", $"must be a whole number of years between 0 and {QueryLimits.MaxAge}; got {age}.");
+            Add("age", $"must be a whole number of years between 0 and {QueryLimits.MaxAge} (any age over {AgeRange.MaximumAge} means an adult); got {age}.");
             return null;
         }
 
-        return age;
+        return age > AgeRange.MaximumAge ? AgeRange.Adult : age;
     }
 
     private string? Topic(string? topic)

@@ -1,4 +1,4 @@
-using ContentApi.Content;
+using ContentApi.Abstractions;
 
 namespace ContentApi.Host.Features.Shared;
 
@@ -7,7 +7,8 @@ internal static class QueryLimits
 {
     public const int MaxPageSize = 100;
     public const int DefaultPageSize = 20;
-    public const int MaxAge = ContentValidator.MaximumAge;
+    /// <summary>The oldest age a request may give; every age over <see cref="AgeRange.MaximumAge"/> means an adult.</summary>
+    public const int MaxAge = 120;
     public const int MaxTextLength = 200;
 }
 

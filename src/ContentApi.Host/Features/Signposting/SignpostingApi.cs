@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ContentApi.Abstractions;
+using ContentApi.Content;
 using ContentApi.Host.Content;
 using ContentApi.Host.Features.Contacts;
 using ContentApi.Host.Features.Shared;
@@ -13,8 +14,8 @@ namespace ContentApi.Host.Features.Signposting;
 public sealed record SignpostingQuery
 {
     /// <summary>
-    /// Required. The age, in whole years (0-25), of the person the help is about: the young person asking, or the child a
-    /// parent, carer or professional is asking about.
+    /// Required. The age, in whole years, of the person the help is about: the young person asking, or the child a
+    /// parent, carer or professional is asking about. 0-25; any age over 25 means an adult (answered as age 26).
     /// </summary>
     [Range(0, QueryLimits.MaxAge)]
     [FromQuery(Name = "age")]
@@ -47,7 +48,11 @@ public sealed record SignpostingQuery
 /// <param name="UsedBy">asker: the person asking contacts the service; child: the child they ask about does.</param>
 /// <param name="Rule">The id of the signposting rule that offered the contact.</param>
 /// <param name="Contact">The contact, shaped as in this API version's contacts resource.</param>
-public sealed record SignpostingEntryResource<TContact>(string Reason, string ReasonLocale, bool ReasonFallback, SignpostingUser UsedBy, string Rule, TContact Contact);
+public sealed record SignpostingEntryResource<TContact>(string Reason, string ReasonLocale, bool ReasonFallback, SignpostingUser UsedBy, string Rule, TContact Contact)
+{
+    /// <summary>The reader age band the reason is written for: 4-7, 8-10, 11-13, 14-17 or adults.</summary>
+    public required string ReasonAgeBand { get; init; }
+}
 
 /// <summary>One tier of a signposting answer.</summary>
 /// <param name="Tier">emergency, report-and-remove, helplines or local.</param>
@@ -61,7 +66,7 @@ public sealed record SignpostingTierResource<TContact>(
     SignpostingTier Tier, int Order, string? Title, string? Description, string? Locale, bool Fallback, IReadOnlyList<SignpostingEntryResource<TContact>> Entries);
 
 /// <summary>A signposting answer: contacts in ordered tiers, emergency first.</summary>
-/// <param name="Age">The age of the person the help is about.</param>
+/// <param name="Age">The age of the person the help is about (26 for any adult over 25).</param>
 /// <param name="Audience">Who is asking.</param>
 /// <param name="Asker">How the request was understood: young-person or adult (asking for themselves), parent-carer or professional (asking about a child).</param>
 /// <param name="Topic">The topic, if one was given.</param>
@@ -69,7 +74,11 @@ public sealed record SignpostingTierResource<TContact>(
 /// <param name="RequestedLocale">The language asked for.</param>
 /// <param name="Tiers">The tiers with at least one contact, in display order.</param>
 public sealed record SignpostingResponse<TContact>(
-    int Age, Audience Audience, SignpostingAsker Asker, string? Topic, string? Force, string RequestedLocale, IReadOnlyList<SignpostingTierResource<TContact>> Tiers);
+    int Age, Audience Audience, SignpostingAsker Asker, string? Topic, string? Force, string RequestedLocale, IReadOnlyList<SignpostingTierResource<TContact>> Tiers)
+{
+    /// <summary>The reader age band every reason in the answer is written for: the young person's own, else adults.</summary>
+    public required string ReaderAgeBand { get; init; }
+}
 
 /// <summary>
 /// One-call signposting: who to contact, in what order, and why, for a person's age, who is asking, the topic and the
@@ -115,7 +124,7 @@ internal static class SignpostingApi
             return validator.Problem();
         }
 
-        var request = new SignpostingRequest(age.Value, audience.Value, filter.Topic, filter.Force, filter.Locale);
+        var request = new SignpostingRequest(new SignpostingQuestion(age.Value, audience.Value, filter.Topic), filter.Force, filter.Locale);
         var groups = SignpostingEngine.Answer(validator.Snapshot, request, validator.Reviews);
         var tiers = groups.Select(g => new SignpostingTierResource<TContact>(
                 g.Tier,
@@ -125,13 +134,22 @@ internal static class SignpostingApi
                 g.Heading?.Item.Locale,
                 g.Heading is { } heading && IsFallback(heading.Item, request),
                 g.Entries.Select(e => new SignpostingEntryResource<TContact>(
-                    e.Rule.Item.Reason, e.Rule.Item.Locale, IsFallback(e.Rule.Item, request), e.UsedBy, e.Rule.Item.Id, map(e.Contact, validator.Context))).ToList()))
+                    e.Reason.Text, e.Reason.Locale, IsFallback(e.Reason.Locale, request), e.UsedBy, e.Rule.Item.Id, map(e.Contact, validator.Context))
+                {
+                    ReasonAgeBand = e.Reason.AgeBand.Id,
+                }).ToList()))
             .ToList();
 
-        validator.AnnounceLanguages(groups.SelectMany(g => g.Entries.SelectMany(e => new[] { e.Contact.Item.Locale, e.Rule.Item.Locale })));
-        return TypedResults.Ok(new SignpostingResponse<TContact>(age.Value, audience.Value, request.Asker, request.Topic, request.Force, request.Locale, tiers));
+        validator.AnnounceLanguages(groups.SelectMany(g => g.Entries.SelectMany(e => new[] { e.Contact.Item.Locale, e.Reason.Locale })));
+        var question = request.Question;
+        return TypedResults.Ok(new SignpostingResponse<TContact>(question.Age, audience.Value, question.Asker, question.Topic, request.Force, request.Locale, tiers)
+        {
+            ReaderAgeBand = question.ReaderBand.Id,
+        });
     }
 
-    private static bool IsFallback(ContentItem item, SignpostingRequest request) =>
-        !string.Equals(item.Locale, request.Locale, StringComparison.OrdinalIgnoreCase);
+    private static bool IsFallback(ContentItem item, SignpostingRequest request) => IsFallback(item.Locale, request);
+
+    private static bool IsFallback(string locale, SignpostingRequest request) =>
+        !string.Equals(locale, request.Locale, StringComparison.OrdinalIgnoreCase);
 }
