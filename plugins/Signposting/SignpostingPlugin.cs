@@ -4,10 +4,10 @@ using ContentApi.Content;
 namespace ContentApi.Plugins.Signposting;
 
 /// <summary>
-/// National signposting contacts and the signposting rules that order them, authored as YAML in <c>content/</c>.
-/// Signposting always starts with "immediate danger: call 999", so the plugin reports a problem when its files lose
-/// the emergency contact or the rule that offers it. (A rule naming a contact no plugin supplies is a warning the host
-/// reports for every plugin.)
+/// National signposting contacts and the signposting rules that order them, authored as YAML in <c>content/</c>,
+/// guarded by the safety invariants in <c>content/signposting-rules.invariants.yaml</c>: every load checks the rules
+/// and contacts against every invariant, for every age, topic, asker and language, and reports each break as a problem,
+/// so content that breaks one is refused and the last good content keeps being served.
 /// </summary>
 public sealed class SignpostingPlugin : ContentFilesPlugin
 {
@@ -17,6 +17,7 @@ public sealed class SignpostingPlugin : ContentFilesPlugin
     /// <inheritdoc />
     public override async ValueTask<PluginContent> LoadAsync(PluginContext context, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var content = await base.LoadAsync(context, cancellationToken).ConfigureAwait(false);
         var problems = new List<ContentProblem>(content.Problems);
         if (!content.Contacts.Any(c => c.Id == EmergencyContactId && c.Category == ContactCategory.Emergency))
@@ -24,11 +25,18 @@ public sealed class SignpostingPlugin : ContentFilesPlugin
             problems.Add(new ContentProblem("content/contacts.yaml", $"the emergency contact '{EmergencyContactId}' is missing"));
         }
 
-        if (!content.SignpostingRules.Any(r => r.ContactId == EmergencyContactId && r.Tier == SignpostingTier.Emergency && r.Topics.Count == 0 && r.Askers.Count == 0 && r.AgeRange is null))
+        var origin = $"{ContentFolderReader.ContentFolderName}/{SignpostingInvariants.FileName}";
+        var path = Path.Combine(context.PluginDirectory, ContentFolderReader.ContentFolderName, SignpostingInvariants.FileName);
+        if (!File.Exists(path))
         {
-            problems.Add(new ContentProblem("content/signposting-rules.yaml", $"no rule offers '{EmergencyContactId}' in the emergency tier to everyone"));
+            problems.Add(new ContentProblem(origin, "the safety invariants file is missing"));
+            return content with { Problems = problems };
         }
 
+        var (invariants, invalid) = SignpostingInvariants.Parse(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), origin);
+        problems.AddRange(invalid);
+        problems.AddRange(SignpostingInvariantCheck.CheckNational(content, invariants, origin));
+        context.Log.Information($"Checked {invariants.Count} signposting invariants.");
         return content with { Problems = problems };
     }
 }

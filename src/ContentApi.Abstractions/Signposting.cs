@@ -115,19 +115,19 @@ public sealed record AgeBandReason(string AgeBand, string Text);
 public sealed record ReasonAgeBand(string Id, int Min, int Max)
 {
     /// <summary>Children aged 7 and under.</summary>
-    public static ReasonAgeBand FourToSeven { get; } = new("4-7", 0, 7);
+    public static ReasonAgeBand FourToSeven { get; } = new("4-7", 0, 7) { Order = 0 };
 
     /// <summary>Children aged 8 to 10.</summary>
-    public static ReasonAgeBand EightToTen { get; } = new("8-10", 8, 10);
+    public static ReasonAgeBand EightToTen { get; } = new("8-10", 8, 10) { Order = 1 };
 
     /// <summary>Children aged 11 to 13.</summary>
-    public static ReasonAgeBand ElevenToThirteen { get; } = new("11-13", 11, 13);
+    public static ReasonAgeBand ElevenToThirteen { get; } = new("11-13", 11, 13) { Order = 2 };
 
     /// <summary>Young people aged 14 to 17.</summary>
-    public static ReasonAgeBand FourteenToSeventeen { get; } = new("14-17", 14, 17);
+    public static ReasonAgeBand FourteenToSeventeen { get; } = new("14-17", 14, 17) { Order = 3 };
 
     /// <summary>Adults: anyone 18 or over, and every parent, carer or professional.</summary>
-    public static ReasonAgeBand Adults { get; } = new("adults", 18, AgeRange.Adult);
+    public static ReasonAgeBand Adults { get; } = new("adults", 18, AgeRange.Adult) { Order = 4 };
 
     /// <summary>Every band, youngest first.</summary>
     public static IReadOnlyList<ReasonAgeBand> All { get; } = [FourToSeven, EightToTen, ElevenToThirteen, FourteenToSeventeen, Adults];
@@ -143,7 +143,7 @@ public sealed record ReasonAgeBand(string Id, int Min, int Max)
     public static ReasonAgeBand? Find(string? id) => All.FirstOrDefault(b => string.Equals(b.Id, id, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The band's place, youngest first (0 for 4-7).</summary>
-    public int Order => All.ToList().IndexOf(this);
+    public int Order { get; private init; }
 }
 
 /// <summary>How a signposting tier is headed when shown. Added in contract 1.1.</summary>

@@ -66,8 +66,10 @@ public static class ContentFolderReader
         return Collect(documents, problems);
     }
 
+    // Invariants files hold checks on content, not items (see SignpostingInvariants).
     private static bool IsContentFile(string path) =>
-        Path.GetExtension(path).ToLowerInvariant() is ".md" or ".yaml" or ".yml" or ".json";
+        Path.GetExtension(path).ToLowerInvariant() is ".md" or ".yaml" or ".yml" or ".json" &&
+        !path.EndsWith(".invariants.yaml", StringComparison.OrdinalIgnoreCase);
 
     private static void ReadText(string text, string origin, List<(ItemDocument, string)> documents, List<ContentProblem> problems)
     {

@@ -13,39 +13,58 @@ internal sealed record SignpostingEntry(Entry<Contact> Contact, Entry<Signpostin
 internal sealed record SignpostingGroup(SignpostingTier Tier, Entry<SignpostingTierHeading>? Heading, IReadOnlyList<SignpostingEntry> Entries);
 
 /// <summary>
-/// Answers a signposting question from the content being served: picks the contacts, rules and headings the force
-/// and language see (<see cref="ContentQuery"/>), lets <see cref="Signposter"/> choose and order the offers, and
-/// groups them into tiers.
+/// What one force and language see of the signposting content: served contacts (national ones replaced by the force's
+/// overrides), rules and their en-GB originals, and tier headings. Every question for that force and language is
+/// answered from it.
 /// </summary>
-internal static class SignpostingEngine
+internal sealed class SignpostingContent
 {
-    public static IReadOnlyList<SignpostingGroup> Answer(ContentSnapshot snapshot, SignpostingRequest request, ReviewClock reviews)
+    private readonly Dictionary<object, Entry<Contact>> _contactEntries;
+    private readonly Dictionary<object, Entry<SignpostingRule>> _ruleEntries;
+    private readonly Dictionary<string, SignpostingRule> _originals;
+    private readonly List<SignpostingRule> _rules;
+    private readonly List<Entry<SignpostingTierHeading>> _headings;
+
+    public SignpostingContent(ContentSnapshot snapshot, string? force, string locale, ReviewClock reviews)
     {
-        var filter = new ContentFilter { Force = request.Force, Locale = request.Locale, Reviews = reviews };
+        var filter = new ContentFilter { Force = force, Locale = locale, Reviews = reviews };
         var contacts = ContentQuery.Resolve(snapshot.Contacts, filter);
-        var headings = ContentQuery.Resolve(snapshot.SignpostingTiers, filter);
         var rules = ContentQuery.Resolve(snapshot.SignpostingRules, filter);
-        var originals = IsDefault(request.Locale)
+        var originals = string.Equals(locale, ContentItem.DefaultLocale, StringComparison.OrdinalIgnoreCase)
             ? rules
             : ContentQuery.Resolve(snapshot.SignpostingRules, filter with { Locale = ContentItem.DefaultLocale });
 
-        var contactEntries = contacts.ToDictionary(c => (object)c.Item, ReferenceEqualityComparer.Instance);
-        var ruleEntries = rules.ToDictionary(r => (object)r.Item, ReferenceEqualityComparer.Instance);
-        var originalById = originals.ToDictionary(r => r.Item.Id, r => r.Item, StringComparer.Ordinal);
-
-        var offers = Signposter.Answer(
-            contacts.Select(c => c.Item).ToList(),
-            rules.Select(r => r.Item),
-            request.Question,
-            request.Force,
-            rule => originalById.GetValueOrDefault(rule.Id, rule));
-
-        return offers
-            .Select(o => new SignpostingEntry(contactEntries[o.Contact], ruleEntries[o.Rule], o.UsedBy, o.Reason))
-            .GroupBy(e => e.Rule.Item.Tier)
-            .Select(g => new SignpostingGroup(g.Key, headings.FirstOrDefault(h => h.Item.Tier == g.Key), g.ToList()))
-            .ToList();
+        Force = force;
+        Contacts = contacts.Select(c => c.Item).ToList();
+        _headings = ContentQuery.Resolve(snapshot.SignpostingTiers, filter);
+        _rules = rules.Select(r => r.Item).ToList();
+        _contactEntries = contacts.ToDictionary(c => (object)c.Item, ReferenceEqualityComparer.Instance);
+        _ruleEntries = rules.ToDictionary(r => (object)r.Item, ReferenceEqualityComparer.Instance);
+        _originals = originals.ToDictionary(r => r.Item.Id, r => r.Item, StringComparer.Ordinal);
     }
 
-    private static bool IsDefault(string locale) => string.Equals(locale, ContentItem.DefaultLocale, StringComparison.OrdinalIgnoreCase);
+    public string? Force { get; }
+
+    /// <summary>Every contact served for the force and language.</summary>
+    public IReadOnlyList<Contact> Contacts { get; }
+
+    public IReadOnlyList<SignpostingOffer> Offers(SignpostingQuestion question) =>
+        Signposter.Answer(Contacts, _rules, question, Force, rule => _originals.GetValueOrDefault(rule.Id, rule));
+
+    public IReadOnlyList<SignpostingGroup> Answer(SignpostingQuestion question) => Offers(question)
+        .Select(o => new SignpostingEntry(_contactEntries[o.Contact], _ruleEntries[o.Rule], o.UsedBy, o.Reason))
+        .GroupBy(e => e.Rule.Item.Tier)
+        .Select(g => new SignpostingGroup(g.Key, _headings.FirstOrDefault(h => h.Item.Tier == g.Key), g.ToList()))
+        .ToList();
+}
+
+/// <summary>
+/// Answers a signposting question from the content being served: picks what the force and language see
+/// (<see cref="SignpostingContent"/>, through <see cref="ContentQuery"/>), lets <see cref="Signposter"/> choose and
+/// order the offers, and groups them into tiers.
+/// </summary>
+internal static class SignpostingEngine
+{
+    public static IReadOnlyList<SignpostingGroup> Answer(ContentSnapshot snapshot, SignpostingRequest request, ReviewClock reviews) =>
+        new SignpostingContent(snapshot, request.Force, request.Locale, reviews).Answer(request.Question);
 }
