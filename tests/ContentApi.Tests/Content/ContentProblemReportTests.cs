@@ -99,7 +99,7 @@ public sealed class ContentProblemReportTests
         Assert.Empty(content.Contacts);
         Assert.Equal(
             [
-                new ContentProblem("content/contacts.yaml:2 (contact 'bad-web')", "ageRange: 16-12 must lie within 0-25 with min <= max"),
+                new ContentProblem("content/contacts.yaml:2 (contact 'bad-web')", "ageRange: 16-12 must lie within 0-25 (or max: adult, every age over 25) with min <= max"),
                 new ContentProblem("content/contacts.yaml:2 (contact 'bad-web')", "channels[0].value: 'http://example.org' must be an absolute https address"),
             ],
             content.Problems);

@@ -102,8 +102,8 @@ public sealed class PluginIsolationTests(BrokenPluginsHost host) : IClassFixture
             p.Location == $"contact (contact '{id}')" && p.Message.StartsWith(message, StringComparison.Ordinal) && p.Severity == "error");
         Rejected("fixture-http-link", "channels[0].value: 'http://example.org/help' must be an absolute https address");
         Rejected("fixture-bad-phone", "channels[0].value: 'call us' is not a phone number");
-        Rejected("fixture-bad-age", "ageRange: 14-8 must lie within 0-25 with min <= max");
-        Rejected("fixture-too-old", "ageRange: 18-99 must lie within 0-25 with min <= max");
+        Rejected("fixture-bad-age", "ageRange: 14-8 must lie within 0-25 (or max: adult, every age over 25) with min <= max");
+        Rejected("fixture-too-old", "ageRange: 18-99 must lie within 0-25 (or max: adult, every age over 25) with min <= max");
         Rejected("fixture-bad-locale", "locale: 'english' is not a BCP 47 language tag");
         Rejected("fixture-no-review", "review: lastReviewed and nextReviewDue are required");
         Rejected("Fixture Bad Id", "id: 'Fixture Bad Id' must be lower-case kebab-case");

@@ -53,7 +53,7 @@ public sealed class SignpostingApiTests(ContentApiFactory factory) : IClassFixtu
 
             foreach (var entry in entries)
             {
-                AssertTheUserMayUseIt(entry, age, audience, because);
+                AssertTheUserMayUseIt(entry, age, because);
             }
 
             if (audience == "young-people" && age < 18)
@@ -62,12 +62,16 @@ public sealed class SignpostingApiTests(ContentApiFactory factory) : IClassFixtu
                 Assert.Contains("childline", contactIds);
             }
 
+            if (audience == "young-people" && age == 18)
+            {
+                Assert.Contains("childline", contactIds); // Childline is for everyone under 19
+            }
+
             if (audience == "young-people" && age >= 18)
             {
-                // An adult asking for themselves is never sent to a service for young people.
-                Assert.DoesNotContain("childline", contactIds);
+                // An adult asking for themselves is never sent to a service only under-18s (or under-19s) may use.
                 Assert.DoesNotContain("report-remove", contactIds);
-                Assert.DoesNotContain(entries, e => ContactAudiences(e).SequenceEqual(["young-people"]));
+                Assert.Equal(age == 18, contactIds.Contains("childline"));
             }
 
             var asksAboutSomeoneElse = audience != "young-people";
@@ -142,29 +146,83 @@ public sealed class SignpostingApiTests(ContentApiFactory factory) : IClassFixtu
         Assert.True(missing.GetProperty("errors").TryGetProperty("age", out _));
         Assert.True(missing.GetProperty("errors").TryGetProperty("audience", out _));
 
-        var bad = await (await _client.GetAsync($"/api/{version}/signposting?age=40&audience=teachers&topic=nope")).ProblemAsync(HttpStatusCode.BadRequest);
+        var bad = await (await _client.GetAsync($"/api/{version}/signposting?age=121&audience=teachers&topic=nope")).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.True(bad.GetProperty("errors").TryGetProperty("age", out _));
         Assert.True(bad.GetProperty("errors").TryGetProperty("audience", out _));
         Assert.True(bad.GetProperty("errors").TryGetProperty("topic", out _));
     }
 
-    private static void AssertTheUserMayUseIt(JsonElement entry, int age, string audience, string because)
+    [Theory]
+    [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
+    public async Task A_parent_of_a_13_year_old_is_offered_the_NSPCC_Helpline_in_the_contacts_list_and_a_13_year_old_is_not(string version)
+    {
+        var forParent = (await (await _client.GetAsync($"/api/{version}/contacts?age=13&audience=parents-carers&pageSize=100")).JsonAsync()).Items().Ids().ToList();
+        var forChild = (await (await _client.GetAsync($"/api/{version}/contacts?age=13&audience=young-people&pageSize=100")).JsonAsync()).Items().Ids().ToList();
+
+        Assert.Contains("nspcc-helpline", forParent);
+        Assert.DoesNotContain("revenge-porn-helpline", forParent);
+        Assert.DoesNotContain("nspcc-helpline", forChild);
+        Assert.DoesNotContain("revenge-porn-helpline", forChild);
+        Assert.Contains("childline", forChild);
+    }
+
+    [Theory]
+    [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
+    public async Task An_adult_over_25_is_answered_as_an_adult_not_refused(string version)
+    {
+        var answer = await Signpost(version, "age=40&audience=young-people&topic=image-removal");
+
+        Assert.Equal(26, answer.GetProperty("age").GetInt32());
+        Assert.Equal("adult", answer.GetProperty("asker").GetString());
+        Assert.Equal("adults", answer.GetProperty("readerAgeBand").GetString());
+        var ids = answer.GetProperty("tiers").EnumerateArray().SelectMany(Ids).ToList();
+        Assert.Contains("revenge-porn-helpline", ids);
+        Assert.Contains("take-it-down", ids);
+        Assert.DoesNotContain("childline", ids);
+    }
+
+    [Theory]
+    [InlineData(4, "4-7")]
+    [InlineData(9, "8-10")]
+    [InlineData(12, "11-13")]
+    public async Task A_young_childs_reasons_are_written_for_their_age_band(int age, string band)
+    {
+        foreach (var topic in new[] { "sharing-nudes", "sextortion", "emotional-support" })
+        {
+            var answer = await Signpost("v2", $"age={age}&audience=young-people&topic={topic}&force=gloucestershire");
+            var entries = answer.GetProperty("tiers").EnumerateArray().SelectMany(Entries).ToList();
+
+            Assert.Equal(band, answer.GetProperty("readerAgeBand").GetString());
+            Assert.All(entries, e => Assert.Equal(band, e.GetProperty("reasonAgeBand").GetString()));
+            Assert.Equal(age >= 11 && topic != "sharing-nudes", entries.Any(e => e.GetProperty("contact").GetProperty("id").GetString() == "papyrus"));
+        }
+    }
+
+    [Fact]
+    public async Task Fearless_is_offered_to_young_people_worried_about_sextortion()
+    {
+        var answer = await Signpost("v2", "age=14&audience=young-people&topic=sextortion");
+        var crimestoppers = answer.GetProperty("tiers").EnumerateArray().SelectMany(Entries)
+            .Single(e => e.GetProperty("contact").GetProperty("id").GetString() == "crimestoppers");
+
+        Assert.Equal("fearless-for-young-people", crimestoppers.GetProperty("rule").GetString());
+        Assert.Contains("Fearless", crimestoppers.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    private static void AssertTheUserMayUseIt(JsonElement entry, int age, string because)
     {
         var contact = entry.GetProperty("contact");
         var usedByChild = entry.GetProperty("usedBy").GetString() == "child";
         if (contact.TryGetProperty("ageRange", out var range))
         {
             var (min, max) = (range.GetProperty("min").GetInt32(), range.GetProperty("max").GetInt32());
-            var fits = audience == "young-people" || usedByChild ? min <= age && age <= max : max >= 18;
-            Assert.True(fits, $"{contact.GetProperty("id")} ({min}-{max}) offered for {(usedByChild ? "the child" : "the asker")}: {because}");
+            // A contact's age range is always the age of the person it helps, whoever gets in touch.
+            Assert.True(min <= age && age <= max, $"{contact.GetProperty("id")} ({min}-{max}) offered for {(usedByChild ? "the child" : "the asker")}: {because}");
         }
     }
 
     private static int MinimumAge(JsonElement entry) =>
         entry.GetProperty("contact").TryGetProperty("ageRange", out var range) ? range.GetProperty("min").GetInt32() : 0;
-
-    private static List<string> ContactAudiences(JsonElement entry) =>
-        entry.GetProperty("contact").GetProperty("audiences").EnumerateArray().Select(a => a.GetString()!).ToList();
 
     private static List<JsonElement> Entries(JsonElement tier) => tier.GetProperty("entries").EnumerateArray().ToList();
 
