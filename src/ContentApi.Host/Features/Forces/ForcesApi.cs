@@ -70,10 +70,11 @@ internal static class ForcesApi
         return api;
     }
 
-    private static Results<Ok<IReadOnlyList<ForceResource>>, ValidationProblem> List(ContentRequests requests, HttpRequest request)
+    private static Results<Ok<IReadOnlyList<ForceResource>>, ValidationProblem> List(
+        [Description(ParameterDocs.Locale)] string? locale, ContentRequests requests, HttpRequest request)
     {
         var validator = requests.Begin(request);
-        var filter = validator.Filter(null, null, null, null, null, null);
+        var filter = validator.Filter(null, null, null, null, null, locale);
         if (!validator.IsValid)
         {
             return validator.Problem();
@@ -84,14 +85,18 @@ internal static class ForcesApi
             .OrderBy(e => e.Item.Id, StringComparer.Ordinal)
             .Select(e => new ForceResource(e, validator.Context, LocalContentPlugins(snapshot, e.Item.Id)))
             .ToList();
+        validator.AnnounceLanguages(forces.Select(f => f.Locale));
         return TypedResults.Ok(forces);
     }
 
     private static Results<Ok<ForceResource>, ProblemHttpResult, ValidationProblem> Get(
-        [Description("A data.police.uk force id, such as gloucestershire, or police-scotland.")] string id, ContentRequests requests, HttpRequest request)
+        [Description("A data.police.uk force id, such as gloucestershire, or police-scotland.")] string id,
+        [Description(ParameterDocs.Locale)] string? locale,
+        ContentRequests requests,
+        HttpRequest request)
     {
         var validator = requests.Begin(request);
-        var filter = validator.Filter(null, null, null, null, null, null);
+        var filter = validator.Filter(null, null, null, null, null, locale);
         if (!validator.IsValid)
         {
             return validator.Problem();
