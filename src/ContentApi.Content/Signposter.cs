@@ -182,7 +182,7 @@ public static class ContactWho
     /// <summary>
     /// With an age and an audience, exactly the signposting check: the contact helps someone of that age and the asker
     /// may get in touch with it. With an audience alone, any asker of that audience may (young-people: a young person or
-    /// an adult asking for themselves). With an age alone, the contact helps someone of that age.
+    /// an adult asking for themselves). With an age alone, as if the person of that age asked for themselves.
     /// </summary>
     /// <param name="contact">The contact.</param>
     /// <param name="audience">Who is asking, if given.</param>
@@ -195,7 +195,9 @@ public static class ContactWho
         {
             ({ } who, { } years) => new SignpostingQuestion(years, who, null).MayUse(contact, SignpostingUser.Asker),
             ({ } who, null) => AskersOf(who).Any(a => SignpostingQuestion.ContactServes(contact, a)),
-            (null, { } years) => contact.AgeRange is not { } range || range.Contains(years),
+            // Without an audience, the safe reading: the person of that age is asking for themselves, so a child is
+            // never shown an adults-only service.
+            (null, { } years) => new SignpostingQuestion(years, Audience.YoungPeople, null).MayUse(contact, SignpostingUser.Asker),
             _ => true,
         };
     }

@@ -203,9 +203,9 @@ public sealed class ContentFormatTests
     }
 
     [Fact]
-    public async Task A_plugin_declaring_contract_1_0_still_loads_on_this_1_1_host()
+    public async Task A_plugin_declaring_contract_1_0_still_loads_on_this_1_2_host()
     {
-        Assert.Equal(new Version(1, 1, 0), ContractVersion.Current);
+        Assert.Equal(new Version(1, 2, 0), ContractVersion.Current);
         using var folders = new PluginFolders();
         folders.AddFolder("old", new Dictionary<string, string>
         {

@@ -99,7 +99,7 @@ public sealed class SignpostingApiTests(ContentApiFactory factory) : IClassFixtu
         var tiers = answer.GetProperty("tiers").EnumerateArray().ToDictionary(t => t.GetProperty("tier").GetString()!);
         Assert.Equal(TierOrder, tiers.Keys);
         Assert.Equal(["police-999"], Ids(tiers["emergency"]));
-        Assert.Equal(["ceop", "report-remove", "take-it-down", "iwf"], Ids(tiers["report-and-remove"]));
+        Assert.Equal(["ceop", "report-remove", "take-it-down", "iwf", "crimestoppers"], Ids(tiers["report-and-remove"])); // crimestoppers: Fearless
         Assert.Contains("childline", Ids(tiers["helplines"]));
         Assert.DoesNotContain("revenge-porn-helpline", Ids(tiers["helplines"]));
         Assert.Equal(["gloucestershire-101"], Ids(tiers["local"]));

@@ -18,6 +18,7 @@ public abstract record ContactResourceBase : ItemResource
         WhoFor = e.Item.WhoFor;
         Category = e.Item.Category;
         Verification = e.Item.Verification;
+        Askers = e.Item.Askers;
     }
 
     /// <summary>Service name.</summary>
@@ -37,6 +38,12 @@ public abstract record ContactResourceBase : ItemResource
 
     /// <summary>Whether the facts were confirmed, and when.</summary>
     public required Verification Verification { get; init; }
+
+    /// <summary>
+    /// Who may get in touch with the service themselves (young-person, adult, parent-carer, professional); empty:
+    /// anyone. The contact's ageRange is the age of the person the service helps, not of whoever gets in touch.
+    /// </summary>
+    public IReadOnlyList<SignpostingAsker> Askers { get; init; } = [];
 }
 
 /// <summary>A contact in API v1: one flat field per channel type (the first of each), hours as text.</summary>
