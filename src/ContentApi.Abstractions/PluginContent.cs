@@ -30,6 +30,12 @@ public sealed record PluginContent
     /// <summary>Headings for the signposting tiers. Added in contract 1.1.</summary>
     public IReadOnlyList<SignpostingTierHeading> SignpostingTiers { get; init; } = [];
 
+    /// <summary>
+    /// Items of kinds a host declares beyond the lists above (a host's own content kinds, read from content packs).
+    /// Plugins built against earlier 1.x versions never set it, so it is additive.
+    /// </summary>
+    public IReadOnlyList<ContentItem> OtherItems { get; init; } = [];
+
     /// <summary>Problems the plugin found in its own source files, reported to the host's validation report.</summary>
     public IReadOnlyList<ContentProblem> Problems { get; init; } = [];
 }

@@ -3,47 +3,57 @@ using ContentApi.Abstractions;
 namespace ContentApi.Content;
 
 /// <summary>
-/// The ids of everything being served, across plugins, so references between items (an advice's age band, an
-/// article's related contacts, an override's target) can be checked by <see cref="ContentValidator.CheckReferences"/>.
+/// The ids of everything being served, kind by kind, across plugins, so references between items (an advice's age
+/// band, an article's related contacts, an override's target) can be checked by <see cref="ContentValidator.CheckReferences"/>.
 /// </summary>
 public sealed class ContentIndex
 {
-    private ContentIndex(IReadOnlyList<PluginContent> contents)
+    private readonly Dictionary<string, HashSet<string>> _ids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _nationalIds = new(StringComparer.Ordinal);
+
+    private ContentIndex(IEnumerable<PluginContent> contents, ContentKindRegistry kinds)
     {
-        Topics = Ids(contents.SelectMany(c => c.Topics));
-        Guidance = Ids(contents.SelectMany(c => c.Guidance));
-        Contacts = Ids(contents.SelectMany(c => c.Contacts));
-        AgeBands = Ids(contents.SelectMany(c => c.AgeBands));
-        NationalGuidance = Ids(contents.SelectMany(c => c.Guidance).Where(i => i.ForceId is null));
-        NationalContacts = Ids(contents.SelectMany(c => c.Contacts).Where(i => i.ForceId is null));
-        NationalAdvice = Ids(contents.SelectMany(c => c.Advice).Where(i => i.ForceId is null));
+        Kinds = kinds;
+        foreach (var kind in kinds.All)
+        {
+            _ids[kind.Name] = [];
+            _nationalIds[kind.Name] = [];
+        }
+
+        foreach (var (kind, item) in contents.SelectMany(kinds.ItemsIn))
+        {
+            _ids[kind.Name].Add(item.Id);
+            if (item.ForceId is null)
+            {
+                _nationalIds[kind.Name].Add(item.Id);
+            }
+        }
     }
 
-    /// <summary>Topic ids.</summary>
-    public IReadOnlySet<string> Topics { get; }
-
-    /// <summary>Guidance article ids.</summary>
-    public IReadOnlySet<string> Guidance { get; }
-
-    /// <summary>Contact ids.</summary>
-    public IReadOnlySet<string> Contacts { get; }
-
-    /// <summary>Age band ids.</summary>
-    public IReadOnlySet<string> AgeBands { get; }
-
-    /// <summary>Ids of guidance that belongs to no force, which a force's item may override.</summary>
-    public IReadOnlySet<string> NationalGuidance { get; }
-
-    /// <summary>Ids of contacts that belong to no force, which a force's item may override.</summary>
-    public IReadOnlySet<string> NationalContacts { get; }
-
-    /// <summary>Ids of advice that belongs to no force, which a force's item may override.</summary>
-    public IReadOnlySet<string> NationalAdvice { get; }
+    /// <summary>The kinds the index knows.</summary>
+    public ContentKindRegistry Kinds { get; }
 
     /// <summary>Indexes the content of every plugin being served.</summary>
     /// <param name="contents">Each plugin's validated content, with its force assigned.</param>
+    /// <param name="kinds">The kinds; <see cref="ContentKindRegistry.Default"/> when null.</param>
     /// <returns>The index.</returns>
-    public static ContentIndex Of(IEnumerable<PluginContent> contents) => new(contents.ToList());
+    public static ContentIndex Of(IEnumerable<PluginContent> contents, ContentKindRegistry? kinds = null) =>
+        new(contents, kinds ?? ContentKindRegistry.Default);
 
-    private static HashSet<string> Ids(IEnumerable<ContentItem> items) => items.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+    /// <summary>The ids of one kind's items.</summary>
+    /// <param name="kind">The kind's name, for example <c>contact</c>.</param>
+    /// <returns>The ids; empty for an unknown kind.</returns>
+    public IReadOnlySet<string> IdsOf(string kind) => _ids.TryGetValue(kind, out var ids) ? ids : new HashSet<string>();
+
+    /// <summary>True when an item of the kind has the id.</summary>
+    /// <param name="kind">The kind's name.</param>
+    /// <param name="id">The id.</param>
+    /// <returns>Whether it is served.</returns>
+    public bool Contains(string kind, string id) => _ids.TryGetValue(kind, out var ids) && ids.Contains(id);
+
+    /// <summary>True when an item of the kind that belongs to no force has the id: what a force's item may override.</summary>
+    /// <param name="kind">The kind's name.</param>
+    /// <param name="id">The id.</param>
+    /// <returns>Whether it is served nationally.</returns>
+    public bool ContainsNational(string kind, string id) => _nationalIds.TryGetValue(kind, out var ids) && ids.Contains(id);
 }

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Text.RegularExpressions;
 using ContentApi.Abstractions;
 
@@ -30,23 +29,19 @@ public static partial class ContentValidator
 
     /// <summary>Checks every item; invalid items are left out of the result and reported.</summary>
     /// <param name="content">What a plugin supplied.</param>
+    /// <param name="kinds">The kinds to check against; <see cref="ContentKindRegistry.Default"/> when null.</param>
     /// <returns>The content with only valid items, and its problems (the plugin's own problems included).</returns>
-    public static PluginContent Validate(PluginContent content)
+    public static PluginContent Validate(PluginContent content, ContentKindRegistry? kinds = null)
     {
         ArgumentNullException.ThrowIfNull(content);
+        kinds ??= ContentKindRegistry.Default;
         var problems = new List<ContentProblem>(content.Problems);
-        return new PluginContent
+        foreach (var stranger in content.OtherItems.Where(i => kinds.Of(i) is null))
         {
-            Topics = Keep(content.Topics, "topic", problems, CheckTopic),
-            Guidance = Keep(content.Guidance, "guidance", problems, CheckGuidance),
-            Contacts = Keep(content.Contacts, "contact", problems, CheckContact),
-            AgeBands = Keep(content.AgeBands, "age-band", problems, CheckAgeBand),
-            Advice = Keep(content.Advice, "advice", problems, CheckAdvice),
-            Forces = Keep(content.Forces, "force", problems, CheckForce),
-            SignpostingRules = Keep(content.SignpostingRules, "signposting-rule", problems, CheckSignpostingRule),
-            SignpostingTiers = Keep(content.SignpostingTiers, "signposting-tier", problems, CheckSignpostingTier),
-            Problems = problems,
-        };
+            problems.Add(new ContentProblem(stranger.Origin ?? stranger.Id, $"no content kind is declared for items of type {stranger.GetType().Name}"));
+        }
+
+        return kinds.All.Aggregate(content with { Problems = problems }, (kept, kind) => kind.WithItems(kept, Keep(kind, kind.ItemsIn(content), problems)));
     }
 
     /// <summary>
@@ -55,27 +50,22 @@ public static partial class ContentValidator
     /// </summary>
     /// <param name="content">Validated content.</param>
     /// <param name="forceId">The manifest's force id, or null for a national plugin.</param>
-    /// <returns>The content with every guidance, contact and advice item scoped to the force.</returns>
-    public static PluginContent AssignForce(PluginContent content, string? forceId)
+    /// <param name="kinds">The kinds; <see cref="ContentKindRegistry.Default"/> when null.</param>
+    /// <returns>The content with every item of a force-scoped kind scoped to the force.</returns>
+    public static PluginContent AssignForce(PluginContent content, string? forceId, ContentKindRegistry? kinds = null)
     {
         ArgumentNullException.ThrowIfNull(content);
-        if (forceId is null)
-        {
-            return content;
-        }
-
-        return content with
-        {
-            Guidance = content.Guidance.Select(i => i with { ForceId = i.ForceId ?? forceId }).ToList(),
-            Contacts = content.Contacts.Select(i => i with { ForceId = i.ForceId ?? forceId }).ToList(),
-            Advice = content.Advice.Select(i => i with { ForceId = i.ForceId ?? forceId }).ToList(),
-        };
+        return forceId is null
+            ? content
+            : (kinds ?? ContentKindRegistry.Default).All.Where(k => k.ForceScoped).Aggregate(content, (assigned, kind) =>
+                kind.WithItems(assigned, kind.ItemsIn(assigned).Select(i => i with { ForceId = i.ForceId ?? forceId })));
     }
 
     /// <summary>
-    /// Checks that what <paramref name="content"/> points at exists: advice age bands, related contacts and guidance,
-    /// topics and override targets. Other plugins may supply the targets, so these are warnings about the whole set
-    /// of loaded content (<paramref name="available"/>), not reasons to reject an item.
+    /// Checks that what <paramref name="content"/> points at exists: every reference a kind declares (advice age
+    /// bands, related contacts and guidance, rule contacts), topics and override targets. Other plugins may supply the
+    /// targets, so these are warnings about the whole set of loaded content (<paramref name="available"/>), not reasons
+    /// to reject an item.
     /// </summary>
     /// <param name="content">One plugin's validated content.</param>
     /// <param name="available">Every id that is being served, from every plugin.</param>
@@ -85,46 +75,22 @@ public static partial class ContentValidator
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(available);
         var problems = new List<ContentProblem>();
-        void Check(ContentItem item, string kind, string field, IEnumerable<string> ids, IReadOnlySet<string> targets, string targetKind)
+        foreach (var (kind, item) in available.Kinds.ItemsIn(content))
         {
-            foreach (var id in ids.Where(id => !targets.Contains(id)))
+            var location = $"{item.Origin ?? kind.Name} ({kind.Name} '{item.Id}')";
+            IEnumerable<ContentReference> references = [new("topics", BuiltInKinds.Topic.Name, item.Topics), .. kind.ReferencesOf(item)];
+            foreach (var reference in references)
             {
-                problems.Add(new ContentProblem($"{item.Origin ?? kind} ({kind} '{item.Id}')", $"{field}: no {targetKind} '{id}' is loaded"));
-            }
-        }
-
-        void CheckCommon<T>(IReadOnlyList<T> items, string kind, IReadOnlySet<string> nationalIds)
-            where T : ContentItem
-        {
-            foreach (var item in items)
-            {
-                Check(item, kind, "topics", item.Topics, available.Topics, "topic");
-                if (item.Overrides is { } target && !nationalIds.Contains(target))
+                foreach (var id in reference.Ids.Where(id => !available.Contains(reference.TargetKind, id)))
                 {
-                    problems.Add(new ContentProblem($"{item.Origin ?? kind} ({kind} '{item.Id}')", $"overrides: no national {kind} '{target}' is loaded to override"));
+                    problems.Add(new ContentProblem(location, $"{reference.Field}: no {Words(reference.TargetKind)} '{id}' is loaded"));
                 }
             }
-        }
 
-        CheckCommon(content.Guidance, "guidance", available.NationalGuidance);
-        CheckCommon(content.Contacts, "contact", available.NationalContacts);
-        CheckCommon(content.Advice, "advice", available.NationalAdvice);
-        foreach (var article in content.Guidance)
-        {
-            Check(article, "guidance", "relatedContacts", article.RelatedContacts, available.Contacts, "contact");
-        }
-
-        foreach (var advice in content.Advice)
-        {
-            Check(advice, "advice", "ageBand", [advice.AgeBandId], available.AgeBands, "age band");
-            Check(advice, "advice", "relatedGuidance", advice.RelatedGuidance, available.Guidance, "guidance");
-            Check(advice, "advice", "relatedContacts", advice.RelatedContacts, available.Contacts, "contact");
-        }
-
-        // A rule whose contact is missing offers nothing; the rest of the answer still stands.
-        foreach (var rule in content.SignpostingRules.Where(r => r.ContactId is not null))
-        {
-            Check(rule, "signposting-rule", "contact", [rule.ContactId!], available.Contacts, "contact");
+            if (kind.ForceScoped && item.Overrides is { } target && !available.ContainsNational(kind.Name, target))
+            {
+                problems.Add(new ContentProblem(location, $"overrides: no national {kind.Name} '{target}' is loaded to override"));
+            }
         }
 
         return problems;
@@ -140,19 +106,18 @@ public static partial class ContentValidator
     /// <returns>Whether it is well formed.</returns>
     public static bool IsValidLocale(string? locale) => locale is { Length: > 0 and <= MaxLocaleLength } && LocalePattern().IsMatch(locale);
 
-    private static List<T> Keep<T>(IReadOnlyList<T> items, string kind, List<ContentProblem> problems, Action<T, List<string>> check)
-        where T : ContentItem
+    private static List<ContentItem> Keep(ContentKind kind, IReadOnlyList<ContentItem> items, List<ContentProblem> problems)
     {
-        var kept = new List<T>(items.Count);
+        var kept = new List<ContentItem>(items.Count);
         var seen = new HashSet<(string, string)>();
         foreach (var item in items)
         {
             var reasons = new List<string>();
             CheckCommon(item, reasons);
-            check(item, reasons);
+            kind.Check(item, reasons);
             if (item.Id is not null && !seen.Add((item.Id, item.Locale)))
             {
-                reasons.Add($"id: '{item.Id}' is used by another {kind} in locale {item.Locale}");
+                reasons.Add($"id: '{item.Id}' is used by another {kind.Name} in locale {item.Locale}");
             }
 
             if (reasons.Count == 0)
@@ -161,12 +126,15 @@ public static partial class ContentValidator
                 continue;
             }
 
-            var location = $"{item.Origin ?? kind} ({kind} '{item.Id}')";
+            var location = $"{item.Origin ?? kind.Name} ({kind.Name} '{item.Id}')";
             problems.AddRange(reasons.Select(reason => new ContentProblem(location, reason)));
         }
 
         return kept;
     }
+
+    // "age-band" reads as "age band" in a sentence.
+    private static string Words(string kindName) => kindName.Replace('-', ' ');
 
     private static void CheckCommon(ContentItem item, List<string> reasons)
     {
@@ -189,7 +157,7 @@ public static partial class ContentValidator
         {
             reasons.Add("source.publisher: is required");
         }
-        else if (!IsHttps(item.Source.Url))
+        else if (!ContentRules.IsHttps(item.Source.Url))
         {
             reasons.Add($"source.url: '{item.Source.Url}' must be an absolute https address");
         }
@@ -243,7 +211,7 @@ public static partial class ContentValidator
                 break;
         }
 
-        if (item.Licence is null || string.IsNullOrWhiteSpace(item.Licence.Name) || !IsHttps(item.Licence.Url))
+        if (item.Licence is null || string.IsNullOrWhiteSpace(item.Licence.Name) || !ContentRules.IsHttps(item.Licence.Url))
         {
             reasons.Add("licence: needs a name and an absolute https url");
         }
@@ -254,157 +222,10 @@ public static partial class ContentValidator
         }
     }
 
-    private static void CheckTopic(Topic topic, List<string> reasons) => RequireText(topic.Name, "name", reasons);
-
-    private static void CheckGuidance(GuidanceArticle article, List<string> reasons)
-    {
-        RequireText(article.Title, "title", reasons);
-        RequireText(article.Summary, "summary", reasons);
-        RequireText(article.BodyMarkdown, "body", reasons);
-        if (article.Audiences.Count == 0)
-        {
-            reasons.Add("audiences: at least one audience is required");
-        }
-
-        reasons.AddRange(MarkdownRules.Problems(article.BodyMarkdown).Select(problem => $"body: {problem}"));
-    }
-
-    private static void CheckSignpostingRule(SignpostingRule rule, List<string> reasons)
-    {
-        RequireText(rule.Reason, "reason", reasons);
-        var bands = rule.AgeBandReasons.Select(r => r.AgeBand).Prepend(rule.ReasonAgeBand).ToList();
-        foreach (var band in bands.Where(b => ReasonAgeBand.Find(b) is null).Distinct())
-        {
-            reasons.Add($"reasons: '{band}' is not a reader age band; use one of {string.Join(", ", ReasonAgeBand.All.Select(b => b.Id))}");
-        }
-
-        foreach (var band in bands.GroupBy(b => b, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
-        {
-            reasons.Add($"reasons: the reason for '{band.Key}' is written twice");
-        }
-
-        foreach (var banded in rule.AgeBandReasons.Where(r => string.IsNullOrWhiteSpace(r.Text)))
-        {
-            reasons.Add($"reasons.{banded.AgeBand}: is empty");
-        }
-
-        if ((rule.ContactId is null) == (rule.ContactCategory is null))
-        {
-            reasons.Add("contact: give either contact (one contact id) or contactCategory (every contact of that category from the requested force)");
-        }
-        else if (rule.ContactId is { } id && !IsValidId(id))
-        {
-            reasons.Add($"contact: '{id}' is not a contact id");
-        }
-
-        if (rule.UsedBy == SignpostingUser.Child &&
-            (rule.Askers.Count == 0 || rule.Askers.Any(a => a is SignpostingAsker.YoungPerson or SignpostingAsker.Adult)))
-        {
-            reasons.Add("askers: a rule used by the child is for adults asking about a child: list only parent-carer and professional");
-        }
-    }
-
-    private static void CheckSignpostingTier(SignpostingTierHeading heading, List<string> reasons) => RequireText(heading.Title, "title", reasons);
-
-    private static void CheckAgeBand(AgeBand band, List<string> reasons)
-    {
-        RequireText(band.Label, "label", reasons);
-        if (band.AgeRange is null)
-        {
-            reasons.Add("ageRange: an age band needs an age range");
-        }
-    }
-
-    private static void CheckAdvice(AgeBandAdvice advice, List<string> reasons)
-    {
-        RequireText(advice.Title, "title", reasons);
-        if (!IsValidId(advice.AgeBandId))
-        {
-            reasons.Add($"ageBand: '{advice.AgeBandId}' is not an age-band id");
-        }
-
-        if (advice.WhatToDo.Count == 0)
-        {
-            reasons.Add("whatToDo: advice must say what to do");
-        }
-    }
-
-    private static void CheckContact(Contact contact, List<string> reasons)
-    {
-        RequireText(contact.Name, "name", reasons);
-        RequireText(contact.Description, "description", reasons);
-        RequireText(contact.WhoFor, "whoFor", reasons);
-        if (contact.Channels.Count == 0)
-        {
-            reasons.Add("channels: a contact needs at least one channel");
-        }
-
-        for (var i = 0; i < contact.Channels.Count; i++)
-        {
-            if (ChannelProblem(contact.Channels[i]) is { } problem)
-            {
-                reasons.Add($"channels[{i}].value: {problem}");
-            }
-        }
-
-        if (contact.Verification is null)
-        {
-            reasons.Add("verification: is required for contacts");
-        }
-        else if (contact.Verification.LastVerified == default)
-        {
-            reasons.Add("verification.lastVerified: is required");
-        }
-        else if (contact.Verification.Status == VerificationStatus.Unverified && string.IsNullOrWhiteSpace(contact.Verification.Note))
-        {
-            reasons.Add("verification.note: say what is unverified");
-        }
-    }
-
-    private static void CheckForce(PoliceForce force, List<string> reasons)
-    {
-        RequireText(force.Name, "name", reasons);
-        if (force.Website is not null && !IsHttps(force.Website))
-        {
-            reasons.Add($"website: '{force.Website}' must be an absolute https address");
-        }
-
-        if (force.Telephone is not null && !PhonePattern().IsMatch(force.Telephone))
-        {
-            reasons.Add($"telephone: {NotAPhoneNumber(force.Telephone)}");
-        }
-    }
-
-    private static string? ChannelProblem(ContactChannel channel) => channel.Type switch
-    {
-        ChannelType.Phone or ChannelType.Textphone or ChannelType.Sms when !PhonePattern().IsMatch(channel.Value) =>
-            NotAPhoneNumber(channel.Value),
-        ChannelType.Email when !MailAddress.TryCreate(channel.Value, out _) => $"'{channel.Value}' is not an email address",
-        ChannelType.Web or ChannelType.Chat or ChannelType.App
-            when !(Uri.TryCreate(channel.Value, UriKind.Absolute, out var uri) && IsHttps(uri)) =>
-            $"'{channel.Value}' must be an absolute https address",
-        _ => null,
-    };
-
-    private static string NotAPhoneNumber(string value) =>
-        $"'{value}' is not a phone number (digits and spaces, optionally a leading +, 3 to 15 digits)";
-
-    private static bool IsHttps(Uri? uri) => uri is { IsAbsoluteUri: true } && uri.Scheme == Uri.UriSchemeHttps;
-
-    private static void RequireText(string? value, string field, List<string> reasons)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            reasons.Add($"{field}: is required");
-        }
-    }
-
     [GeneratedRegex(IdPatternText)]
     private static partial Regex IdPattern();
 
     [GeneratedRegex(LocalePatternText)]
     private static partial Regex LocalePattern();
 
-    [GeneratedRegex(@"^(?=(?:\D*\d){3,15}\D*$)\+?[0-9 ]+$")]
-    private static partial Regex PhonePattern();
 }

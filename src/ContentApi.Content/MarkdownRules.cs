@@ -24,28 +24,32 @@ public static class MarkdownRules
 
     /// <summary>Every reason a body breaks the rules, empty when it is fine.</summary>
     /// <param name="markdown">The body.</param>
-    /// <returns>The problems, in plain words.</returns>
-    public static IReadOnlyList<string> Problems(string markdown)
+    /// <returns>The problems, in plain words, each naming its line in the body.</returns>
+    public static IReadOnlyList<string> Problems(string markdown) =>
+        Findings(markdown).Select(f => $"{f.Message} (line {f.Line})").ToList();
+
+    /// <summary>Every reason a body breaks the rules, with the line of the body (from 1) it is on.</summary>
+    /// <param name="markdown">The body.</param>
+    /// <returns>The problems.</returns>
+    public static IReadOnlyList<(int Line, string Message)> Findings(string markdown)
     {
         // Parse with HTML enabled so raw HTML is seen (and reported) rather than silently escaped.
         var document = Markdown.Parse(markdown ?? string.Empty, new MarkdownPipelineBuilder().UsePipeTables().Build());
-        var problems = new List<string>();
+        var problems = new List<(int, string)>();
         foreach (var node in document.Descendants())
         {
-            switch (node)
+            var message = node switch
             {
-                case HtmlBlock or HtmlInline:
-                    problems.Add($"raw HTML is not allowed (line {node.Line + 1})");
-                    break;
-                case LinkInline { IsImage: true } image:
-                    problems.Add($"images are not allowed ('{Shorten(image.Url)}', line {image.Line + 1})");
-                    break;
-                case LinkInline link when !IsAllowedLink(link.Url):
-                    problems.Add($"link '{Shorten(link.Url)}' must be an absolute https, mailto: or tel: address (line {link.Line + 1})");
-                    break;
-                case AutolinkInline autolink when !IsAllowedLink(autolink.IsEmail ? $"mailto:{autolink.Url}" : autolink.Url):
-                    problems.Add($"link '{Shorten(autolink.Url)}' must be an absolute https, mailto: or tel: address (line {autolink.Line + 1})");
-                    break;
+                HtmlBlock or HtmlInline => "raw HTML is not allowed",
+                LinkInline { IsImage: true } image => $"images are not allowed ('{Shorten(image.Url)}')",
+                LinkInline link when !IsAllowedLink(link.Url) => $"link '{Shorten(link.Url)}' must be an absolute https, mailto: or tel: address",
+                AutolinkInline autolink when !IsAllowedLink(autolink.IsEmail ? $"mailto:{autolink.Url}" : autolink.Url) =>
+                    $"link '{Shorten(autolink.Url)}' must be an absolute https, mailto: or tel: address",
+                _ => null,
+            };
+            if (message is not null)
+            {
+                problems.Add((node.Line + 1, message));
             }
         }
 

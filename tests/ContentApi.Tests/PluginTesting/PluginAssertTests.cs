@@ -35,8 +35,8 @@ public sealed class PluginAssertTests : IDisposable
 
         Assert.Contains("Plugin 'test-force-pack'", failure.Message, StringComparison.Ordinal);
         Assert.Contains("2 errors, 0 warnings; serves 0 items.", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("error: content/contacts.yaml:2 (contact 'test-force-101'): channels[0].value: 'one-oh-one' is not a phone number", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("error: content/local-guidance.md:2 (test-force-local-advice): audiences[0]: 'grown-ups' is not one of parents-carers, young-people, professionals", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("error: content/contacts.yaml:2:5 (contact 'test-force-101'): channels[0].value: 'one-oh-one' is not a phone number", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("error: content/local-guidance.md:6:14 (test-force-local-advice): audiences[0]: 'grown-ups' is not one of parents-carers, young-people, professionals", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class PluginAssertTests : IDisposable
         var result = await PluginAssert.IsValidAsync(pack, options: new PluginValidationOptions { ReferenceDirectories = national });
 
         var warning = Assert.Single(result.Warnings);
-        Assert.Equal(("content/local-guidance.md:2 (guidance 'test-force-local-advice')", "relatedContacts: no contact 'no-such-line' is loaded"), (warning.Location, warning.Message));
+        Assert.Equal(("content/local-guidance.md:2:1 (guidance 'test-force-local-advice')", "relatedContacts: no contact 'no-such-line' is loaded"), (warning.Location, warning.Message));
     }
 
     public void Dispose() => _folders.Dispose();

@@ -30,7 +30,7 @@ public sealed class ReloadTests : IDisposable
 
     public static TheoryData<string, string, string> Breakages => new()
     {
-        { "content/contacts.yaml", ContentPackFiles.Contacts(NewEmail).Replace("value: \"101\"", "value: \"one-oh-one\"", StringComparison.Ordinal), "content/contacts.yaml:2 (contact 'test-force-101')" },
+        { "content/contacts.yaml", ContentPackFiles.Contacts(NewEmail).Replace("value: \"101\"", "value: \"one-oh-one\"", StringComparison.Ordinal), "content/contacts.yaml:2:5 (contact 'test-force-101')" },
         { "content/contacts.yaml", ContentPackFiles.Contacts(NewEmail) + "  - kind: [unclosed\n", "content/contacts.yaml:" },
         { "plugin.json", "{ \"id\": \"test-force-pack\", ", "plugin.json" },
     };

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using ContentApi.Abstractions;
 
@@ -18,6 +19,7 @@ namespace ContentApi.Content;
 /// </remarks>
 internal static class TranslationInheritance
 {
+<<<<<<< HEAD:src/ContentApi.Content/TranslationInheritance.cs
     private static readonly HashSet<string> NotInherited =
     [
         nameof(ItemDocument.TranslationStatus), nameof(ItemDocument.Locale), nameof(ItemDocument.Channels),
@@ -25,36 +27,43 @@ internal static class TranslationInheritance
         nameof(ItemDocument.Body), nameof(ItemDocument.WhoFor), nameof(ItemDocument.Label), nameof(ItemDocument.TalkAbout),
         nameof(ItemDocument.SignsToWatch), nameof(ItemDocument.WhatToDo), nameof(ItemDocument.Reason), nameof(ItemDocument.Reasons), nameof(ItemDocument.Attribution),
     ];
+=======
+    // Each document type's fields a translation inherits: every public field not marked [PerLocale].
+    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> InheritedProperties = new();
+>>>>>>> 282abb7 (Content kinds: one declaration per kind (ContentKind) read by the reader, validator and index; reader reports file:line:column per field):src/ContentApi.Content/Reading/TranslationInheritance.cs
 
-    private static readonly PropertyInfo[] InheritedProperties = typeof(ItemDocument)
-        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
-        .Where(p => !NotInherited.Contains(p.Name))
-        .ToArray();
-
-    public static void Apply(IReadOnlyList<(ItemDocument Document, string Origin)> documents, List<ContentProblem> problems)
+    public static void Apply(IReadOnlyList<ItemDocument> documents, List<ContentProblem> problems)
     {
         var originals = documents
-            .Where(d => d.Document.Id is not null && IsDefaultLocale(d.Document.Locale))
-            .GroupBy(d => (Kind(d.Document), d.Document.Id!))
-            .ToDictionary(g => g.Key, g => g.First().Document);
+            .Where(d => d.Id is not null && IsDefaultLocale(d.Locale))
+            .GroupBy(d => (Kind(d), d.Id!))
+            .ToDictionary(g => g.Key, g => g.First());
 
-        foreach (var (translation, origin) in documents.Where(d => d.Document.Id is not null && !IsDefaultLocale(d.Document.Locale)))
+        foreach (var translation in documents.Where(d => d.Id is not null && !IsDefaultLocale(d.Locale)))
         {
             if (!originals.TryGetValue((Kind(translation), translation.Id!), out var original))
             {
                 continue; // a stand-alone item in another language: it must be complete on its own
             }
 
-            foreach (var property in InheritedProperties.Where(p => p.GetValue(translation) is null))
+            if (translation.GetType() != original.GetType())
+            {
+                continue;
+            }
+
+            foreach (var property in Inherited(translation.GetType()).Where(p => p.GetValue(translation) is null))
             {
                 property.SetValue(translation, property.GetValue(original));
             }
 
-            translation.Channels = MergeChannels(translation, original, origin, problems);
+            if (translation is ContactDocument contact && original is ContactDocument originalContact)
+            {
+                contact.Channels = MergeChannels(contact, originalContact, problems);
+            }
         }
     }
 
-    private static List<ChannelDocument>? MergeChannels(ItemDocument translation, ItemDocument original, string origin, List<ContentProblem> problems)
+    private static List<ChannelDocument>? MergeChannels(ContactDocument translation, ContactDocument original, List<ContentProblem> problems)
     {
         if (translation.Channels is null || original.Channels is null)
         {
@@ -67,7 +76,7 @@ internal static class TranslationInheritance
         foreach (var unmatched in translation.Channels.Where(t => !original.Channels.Any(o => Same(o, t))))
         {
             problems.Add(new ContentProblem(
-                $"{origin} ({translation.Id})",
+                $"{translation.Places.Of("channels")} ({translation.Id})",
                 $"channels: {unmatched.Type} '{unmatched.Value}' is not a channel of the {ContentItem.DefaultLocale} item; a translated channel names the type and value it translates"));
         }
 
@@ -88,6 +97,11 @@ internal static class TranslationInheritance
             }
             : channel).ToList();
     }
+
+    private static PropertyInfo[] Inherited(Type documentType) => InheritedProperties.GetOrAdd(documentType, type => type
+        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Where(p => p.CanWrite && p.GetCustomAttribute<PerLocaleAttribute>() is null)
+        .ToArray());
 
     private static string Kind(ItemDocument document) => document.Kind?.Trim().ToLowerInvariant() ?? string.Empty;
 
