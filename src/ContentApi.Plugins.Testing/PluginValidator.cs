@@ -56,8 +56,7 @@ public sealed record PluginValidationResult(
         return report.ToString();
     }
 
-    private static int Count(PluginContent c) =>
-        c.Topics.Count + c.Guidance.Count + c.Contacts.Count + c.AgeBands.Count + c.Advice.Count + c.Forces.Count;
+    private static int Count(PluginContent c) => ContentKindRegistry.Default.ItemsIn(c).Count();
 
     private static string CultureInfoText(FormattableString text) => FormattableString.Invariant(text);
 }

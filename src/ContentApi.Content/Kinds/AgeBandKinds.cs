@@ -90,7 +90,7 @@ internal sealed class AdviceKind : ContractKind<AgeBandAdvice, AdviceDocument>
     protected override string Title(AgeBandAdvice item) => item.Title;
 
     protected override SearchText Search(AgeBandAdvice item) =>
-        new(item.Title, item.Summary, string.Join('\n', item.TalkAbout.Concat(item.SignsToWatch).Concat(item.WhatToDo)));
+        new(item.Title, item.Summary, string.Join(' ', item.TalkAbout.Concat(item.SignsToWatch).Concat(item.WhatToDo)));
 
     protected override string? Path(AgeBandAdvice item) =>
         $"{BuiltInKinds.AgeBand.Collection}/{Uri.EscapeDataString(item.AgeBandId)}/advice/{Uri.EscapeDataString(item.Id)}";

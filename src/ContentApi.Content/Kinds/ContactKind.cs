@@ -76,6 +76,8 @@ internal sealed class ContactKind : ContractKind<Contact, ContactDocument>
 
     protected override string Title(Contact item) => item.Name;
 
+    protected override SearchText Search(Contact item) => new(item.Name, item.Description, $"{item.Organisation} {item.WhoFor}");
+
     private static Audience AudienceOf(SignpostingAsker asker) => asker switch
     {
         SignpostingAsker.ParentCarer => Audience.ParentsCarers,

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text.Json;
-using ContentApi.Abstractions;
+using ContentApi.Content;
 using ContentApi.Host.Content;
 using ContentApi.Host.Plugins;
 using Microsoft.Extensions.Options;
@@ -60,15 +60,15 @@ internal sealed class SnapshotCacheInfo
 
     private static IEnumerable<(string Kind, IEnumerable<PluginReport> Plugins)> PluginsByKind(ContentSnapshot s)
     {
-        static IEnumerable<PluginReport> From<T>(IReadOnlyList<Entry<T>> entries)
-            where T : ContentItem => entries.Select(e => e.Plugin);
+        foreach (var group in s.Kinds.All.Where(k => k.CacheTag is not null).GroupBy(k => k.CacheTag!, StringComparer.Ordinal))
+        {
+            var suppliers = group.SelectMany(kind => s.Of(kind).Select(e => e.Plugin));
+            // A force's entry names the plugins that supply its local content, so those plugins feed the forces too.
+            yield return (group.Key, group.Contains(BuiltInKinds.Force)
+                ? suppliers.Concat(s.Plugins.Where(p => p.Report.Manifest?.ForceId is not null).Select(p => p.Report))
+                : suppliers);
+        }
 
-        yield return ("guidance", From(s.Guidance));
-        yield return ("contacts", From(s.Contacts));
-        yield return ("age-bands", From(s.AgeBands).Concat(From(s.Advice)));
-        yield return ("topics", From(s.Topics));
-        // A force's entry names the plugins that supply its local content, so those plugins feed the forces too.
-        yield return ("forces", From(s.Forces).Concat(s.Plugins.Where(p => p.Report.Manifest?.ForceId is not null).Select(p => p.Report)));
         yield return ("plugins", s.Plugins.Select(p => p.Report));
     }
 
@@ -82,7 +82,8 @@ internal sealed class SnapshotCacheInfo
             p.Report.Kind,
             Status = snapshot.StatusOf(p.Report),
             Problems = snapshot.ProblemsOf(p.Report),
-            p.Content,
+            // Each item as its own type (declared kinds included), so every field a response can show counts.
+            Items = snapshot.Kinds.ItemsIn(p.Content).Select(e => new { Kind = e.Kind.Name, Item = (object)e.Item }),
         });
         using var sha = SHA256.Create();
         using (var hashing = new CryptoStream(Stream.Null, sha, CryptoStreamMode.Write))

@@ -8,7 +8,7 @@ namespace ContentApi.Host.Content;
 /// <summary>Identifies one item version slot: the same kind, id and locale across loads.</summary>
 internal readonly record struct ItemKey(string Kind, string Id, string Locale)
 {
-    public static ItemKey Of(AnyEntry entry) => new(entry.Kind, entry.Item.Id, entry.Item.Locale);
+    public static ItemKey Of(AnyEntry entry) => new(entry.Kind.Name, entry.Item.Id, entry.Item.Locale);
 }
 
 /// <summary>What happened to an item, as the changes feed reports it.</summary>
@@ -27,12 +27,15 @@ public enum ChangeType
     Withheld,
 }
 
-/// <summary>One entry in the changes feed.</summary>
-/// <summary>One entry in the changes feed; <paramref name="Item"/> is null for an item no longer in the content.</summary>
-internal sealed record ChangeEvent(ItemKey Key, ChangeType Type, DateTimeOffset At, string ContentHash, string Plugin, string? ForceId, string? Notice, ContentItem? Item = null);
+/// <summary>
+/// One entry in the changes feed; <paramref name="Path"/> is where its kind serves it (relative to a version's root),
+/// and <paramref name="Item"/> is null for an item no longer in the content.
+/// </summary>
+internal sealed record ChangeEvent(
+    ItemKey Key, ChangeType Type, DateTimeOffset At, string ContentHash, string Plugin, string? ForceId, string? Notice, string? Path, ContentItem? Item = null);
 
-/// <summary>An item that disappeared between two loads this instance made.</summary>
-internal sealed record RemovedItem(ItemKey Key, string Plugin, string? ForceId, string LastHash, DateTimeOffset RemovedAt);
+/// <summary>An item that disappeared between two loads this instance made, and where it was served.</summary>
+internal sealed record RemovedItem(ItemKey Key, string Plugin, string? ForceId, string LastHash, DateTimeOffset RemovedAt, string? Path);
 
 /// <summary>
 /// When an item version counts as changed. Derived from the item's own data, so every instance serving the same
@@ -96,7 +99,7 @@ internal sealed class ChangeHistory
         var removed = Removed.Where(r => !after.ContainsKey(r.Key)).ToDictionary();
         foreach (var (key, entry) in before.Where(b => !after.ContainsKey(b.Key)))
         {
-            removed[key] = new RemovedItem(key, entry.Plugin.Id, entry.Item.ForceId, ContentHash.Of(entry.Item), next.LoadedAt);
+            removed[key] = new RemovedItem(key, entry.Plugin.Id, entry.Item.ForceId, ContentHash.Of(entry.Item), next.LoadedAt, entry.Kind.PathOf(entry.Item));
         }
 
         var restamped = Restamped.Where(r => after.TryGetValue(r.Key.Key, out var e) && ContentHash.Of(e.Item) == r.Key.Hash).ToDictionary();
@@ -114,7 +117,7 @@ internal sealed class ChangeHistory
     }
 
     private static Dictionary<ItemKey, AnyEntry> Published(ContentSnapshot snapshot) =>
-        snapshot.All.Where(e => ItemKinds.Published.Contains(e.Kind)).ToDictionary(ItemKey.Of);
+        snapshot.All.Where(e => e.Kind.InChangesFeed).ToDictionary(ItemKey.Of);
 }
 
 /// <summary>
@@ -213,12 +216,12 @@ internal static class ChangeFeed
         bool InScope(string? forceId) => forceId is null || string.Equals(forceId, force, StringComparison.OrdinalIgnoreCase);
 
         var present = snapshot.All
-            .Where(e => ItemKinds.Published.Contains(e.Kind) && InScope(e.Item.ForceId))
+            .Where(e => e.Kind.InChangesFeed && InScope(e.Item.ForceId))
             .Select(e => Describe(e, history.StampOf(e), reviews, position));
         var removed = history.Removed.Values
             .Where(r => InScope(r.ForceId))
             .Select(r => new ChangeEvent(r.Key, ChangeType.Withdrawn, r.RemovedAt, r.LastHash, r.Plugin, r.ForceId,
-                $"Removed from plugin '{r.Plugin}'."));
+                $"Removed from plugin '{r.Plugin}'.", r.Path));
 
         var page = present.Concat(removed)
             .Where(position.IsBefore)
@@ -234,19 +237,20 @@ internal static class ChangeFeed
         var item = entry.Item;
         var hash = ContentHash.Of(item);
         var key = ItemKey.Of(entry);
+        var path = entry.Kind.PathOf(item);
         if (item.Withdrawal is { } withdrawal && item.Status == ContentStatus.Withdrawn)
         {
-            return new ChangeEvent(key, ChangeType.Withdrawn, stamp, hash, entry.Plugin.Id, item.ForceId, withdrawal.Reason, item);
+            return new ChangeEvent(key, ChangeType.Withdrawn, stamp, hash, entry.Plugin.Id, item.ForceId, withdrawal.Reason, path, item);
         }
 
         if (reviews.StatusOf(item) == ReviewStatus.Withheld && reviews.WithheldFromOrNull(item) is { } from)
         {
             var withheldAt = ChangeStamp.StartOf(from);
             return new ChangeEvent(key, ChangeType.Withheld, withheldAt > stamp ? withheldAt : stamp, hash, entry.Plugin.Id, item.ForceId,
-                $"Withheld: its review was due on {item.Review.NextReviewDue:yyyy-MM-dd} and it has not been reviewed since.", item);
+                $"Withheld: its review was due on {item.Review.NextReviewDue:yyyy-MM-dd} and it has not been reviewed since.", path, item);
         }
 
         var created = item.FirstPublished is { } published && ChangeStamp.StartOf(published) >= position.At;
-        return new ChangeEvent(key, created ? ChangeType.Created : ChangeType.Updated, stamp, hash, entry.Plugin.Id, item.ForceId, null, item);
+        return new ChangeEvent(key, created ? ChangeType.Created : ChangeType.Updated, stamp, hash, entry.Plugin.Id, item.ForceId, null, path, item);
     }
 }

@@ -9,23 +9,7 @@ internal sealed record Entry<T>(T Item, PluginReport Plugin)
     where T : ContentItem;
 
 /// <summary>An item of any kind, with its kind and the plugin that supplied it.</summary>
-internal sealed record AnyEntry(string Kind, ContentItem Item, PluginReport Plugin);
-
-/// <summary>The kind names used in content files, which the API also uses when it lists items of several kinds.</summary>
-internal static class ItemKinds
-{
-    public const string Guidance = "guidance";
-    public const string Contact = "contact";
-    public const string AgeBand = "age-band";
-    public const string Advice = "advice";
-    public const string Topic = "topic";
-    public const string Force = "force";
-    public const string SignpostingRule = "signposting-rule";
-    public const string SignpostingTier = "signposting-tier";
-
-    /// <summary>The kinds partners fetch and sync; the rest serve the API itself.</summary>
-    public static IReadOnlyList<string> Published { get; } = [Guidance, Contact, AgeBand, Advice, Topic];
-}
+internal sealed record AnyEntry(ContentKind Kind, ContentItem Item, PluginReport Plugin);
 
 /// <summary>
 /// All content from all plugins at one moment, immutable. A reload builds a new snapshot and swaps it in whole, so a
@@ -35,23 +19,30 @@ internal sealed class ContentSnapshot
 {
     public static ContentSnapshot Empty { get; } = new([], DateTimeOffset.MinValue);
 
-    public ContentSnapshot(IReadOnlyList<LoadedPlugin> plugins, DateTimeOffset loadedAt)
+    private readonly Dictionary<ContentKind, List<AnyEntry>> _entries;
+
+    public ContentSnapshot(IReadOnlyList<LoadedPlugin> plugins, DateTimeOffset loadedAt, ContentKindRegistry? kinds = null)
     {
         Plugins = plugins;
         LoadedAt = loadedAt;
+        Kinds = kinds ?? ContentKindRegistry.Default;
         var conflicts = new List<(PluginReport Plugin, ContentProblem Problem)>();
-        Topics = Merge(plugins, c => c.Topics, "topic", conflicts);
-        Guidance = Merge(plugins, c => c.Guidance, "guidance", conflicts);
-        Contacts = Merge(plugins, c => c.Contacts, "contact", conflicts);
-        AgeBands = Merge(plugins, c => c.AgeBands, "age-band", conflicts);
-        Advice = Merge(plugins, c => c.Advice, "advice", conflicts);
-        Forces = Merge(plugins, c => c.Forces, "force", conflicts);
-        SignpostingRules = Merge(plugins, c => c.SignpostingRules, "signposting-rule", conflicts);
-        SignpostingTiers = Merge(plugins, c => c.SignpostingTiers, "signposting-tier", conflicts);
-        _crossPluginProblems = FindCrossPluginProblems(plugins, conflicts);
+        _entries = Kinds.All.ToDictionary(kind => kind, kind => Merge(plugins, kind, conflicts));
+        Topics = Typed<Topic>(BuiltInKinds.Topic);
+        Guidance = Typed<GuidanceArticle>(BuiltInKinds.Guidance);
+        Contacts = Typed<Contact>(BuiltInKinds.Contact);
+        AgeBands = Typed<AgeBand>(BuiltInKinds.AgeBand);
+        Advice = Typed<AgeBandAdvice>(BuiltInKinds.Advice);
+        Forces = Typed<PoliceForce>(BuiltInKinds.Force);
+        SignpostingRules = Typed<SignpostingRule>(BuiltInKinds.SignpostingRule);
+        SignpostingTiers = Typed<SignpostingTierHeading>(BuiltInKinds.SignpostingTier);
+        _crossPluginProblems = FindCrossPluginProblems(plugins, conflicts, Kinds);
         Locales = All.Select(e => e.Item.Locale).Append(ContentItem.DefaultLocale).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         IsLoaded = loadedAt != DateTimeOffset.MinValue;
     }
+
+    /// <summary>The kinds this snapshot holds, each declared once.</summary>
+    public ContentKindRegistry Kinds { get; }
 
     private readonly Dictionary<PluginReport, List<PluginProblem>> _crossPluginProblems;
 
@@ -92,21 +83,19 @@ internal sealed class ContentSnapshot
     public IReadOnlyList<Entry<SignpostingTierHeading>> SignpostingTiers { get; }
 
     /// <summary>Every item of every kind, for views across kinds such as reviews and the changes feed.</summary>
-    public IEnumerable<AnyEntry> All =>
-        Guidance.Select(e => new AnyEntry(ItemKinds.Guidance, e.Item, e.Plugin))
-            .Concat(Contacts.Select(e => new AnyEntry(ItemKinds.Contact, e.Item, e.Plugin)))
-            .Concat(AgeBands.Select(e => new AnyEntry(ItemKinds.AgeBand, e.Item, e.Plugin)))
-            .Concat(Advice.Select(e => new AnyEntry(ItemKinds.Advice, e.Item, e.Plugin)))
-            .Concat(Topics.Select(e => new AnyEntry(ItemKinds.Topic, e.Item, e.Plugin)))
-            .Concat(Forces.Select(e => new AnyEntry(ItemKinds.Force, e.Item, e.Plugin)))
-            .Concat(SignpostingRules.Select(e => new AnyEntry(ItemKinds.SignpostingRule, e.Item, e.Plugin)))
-            .Concat(SignpostingTiers.Select(e => new AnyEntry(ItemKinds.SignpostingTier, e.Item, e.Plugin)));
+    public IEnumerable<AnyEntry> All => Kinds.All.SelectMany(kind => _entries[kind]);
+
+    /// <summary>The items of one kind.</summary>
+    public IReadOnlyList<AnyEntry> Of(ContentKind kind) => _entries.TryGetValue(kind, out var entries) ? entries : [];
+
+    private List<Entry<T>> Typed<T>(ContentKind kind)
+        where T : ContentItem => Of(kind).Select(e => new Entry<T>((T)e.Item, e.Plugin)).ToList();
 
     private static Dictionary<PluginReport, List<PluginProblem>> FindCrossPluginProblems(
-        IReadOnlyList<LoadedPlugin> plugins, List<(PluginReport Plugin, ContentProblem Problem)> conflicts)
+        IReadOnlyList<LoadedPlugin> plugins, List<(PluginReport Plugin, ContentProblem Problem)> conflicts, ContentKindRegistry kinds)
     {
         var serving = plugins.Where(p => p.Report.Status != PluginStatus.Faulted).ToList();
-        var index = ContentIndex.Of(serving.Select(p => p.Content));
+        var index = ContentIndex.Of(serving.Select(p => p.Content), kinds);
         var found = conflicts.Select(c => (c.Plugin, Problem: PluginProblem.Error(c.Problem)))
             .Concat(serving.SelectMany(p => ContentValidator.CheckReferences(p.Content, index).Select(w => (Plugin: p.Report, Problem: PluginProblem.Warning(w)))));
         var byPlugin = new Dictionary<PluginReport, List<PluginProblem>>(ReferenceEqualityComparer.Instance);
@@ -123,29 +112,24 @@ internal sealed class ContentSnapshot
         return byPlugin;
     }
 
-    private static List<Entry<T>> Merge<T>(
-        IReadOnlyList<LoadedPlugin> plugins,
-        Func<PluginContent, IReadOnlyList<T>> select,
-        string kind,
-        List<(PluginReport, ContentProblem)> conflicts)
-        where T : ContentItem
+    private static List<AnyEntry> Merge(IReadOnlyList<LoadedPlugin> plugins, ContentKind kind, List<(PluginReport, ContentProblem)> conflicts)
     {
-        var merged = new List<Entry<T>>();
+        var merged = new List<AnyEntry>();
         var owners = new Dictionary<(string Id, string Locale), string>();
         foreach (var plugin in plugins.Where(p => p.Report.Status != PluginStatus.Faulted))
         {
-            foreach (var item in select(plugin.Content))
+            foreach (var item in kind.ItemsIn(plugin.Content))
             {
                 if (owners.TryGetValue((item.Id, item.Locale), out var owner))
                 {
                     conflicts.Add((plugin.Report, new ContentProblem(
                         item.Origin ?? item.Id,
-                        $"{kind} '{item.Id}' ({item.Locale}) is already supplied by plugin '{owner}'; to replace it for a force, give it a new id with overrides: {item.Id}")));
+                        $"{kind.Name} '{item.Id}' ({item.Locale}) is already supplied by plugin '{owner}'; to replace it for a force, give it a new id with overrides: {item.Id}")));
                     continue;
                 }
 
                 owners[(item.Id, item.Locale)] = plugin.Report.Id;
-                merged.Add(new Entry<T>(item, plugin.Report));
+                merged.Add(new AnyEntry(kind, item, plugin.Report));
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ContentApi.Content;
 
 namespace ContentApi.Host.Content;
 
@@ -30,6 +31,14 @@ internal static class RankedSearch
         "on", "or", "the", "to", "what", "when", "with", "you", "your",
         "a", "ac", "am", "ar", "at", "i", "o", "y", "yn", "yr", "ei", "eich", "ti", "chi", "mae", "beth",
     };
+
+    /// <summary>The weighted fields of what a content kind says search ranks an item by.</summary>
+    public static IEnumerable<SearchField> Fields(SearchText text) =>
+    [
+        new("title", TitleWeight, text.Title),
+        new("summary", SummaryWeight, text.Summary),
+        new("body", BodyWeight, text.Body),
+    ];
 
     /// <summary>With search text, the items that match every term, best first; without, every item unranked.</summary>
     /// <param name="items">What to search.</param>

@@ -1,3 +1,4 @@
+using ContentApi.Content;
 using ContentApi.Host.Content;
 
 namespace ContentApi.Host.Plugins;
@@ -18,7 +19,8 @@ internal enum ReloadTrigger
 /// another instance asks. Loads run one at a time; each builds a whole new <see cref="ContentSnapshot"/> and swaps it in,
 /// so requests see either the old content or the new, never a half-loaded state.
 /// </summary>
-internal sealed partial class ContentReloader(PluginLoader loader, ContentStore store, TimeProvider time, ILogger<ContentReloader> logger) : IDisposable
+internal sealed partial class ContentReloader(
+    PluginLoader loader, ContentStore store, ContentKindRegistry kinds, TimeProvider time, ILogger<ContentReloader> logger) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -30,7 +32,7 @@ internal sealed partial class ContentReloader(PluginLoader loader, ContentStore 
         try
         {
             var plugins = await loader.LoadAllAsync(store.Current.Plugins, cancellationToken).ConfigureAwait(false);
-            var snapshot = new ContentSnapshot(plugins, time.GetUtcNow());
+            var snapshot = new ContentSnapshot(plugins, time.GetUtcNow(), kinds);
             store.Replace(snapshot);
             LogReloaded(trigger, plugins.Count, plugins.Count(p => snapshot.StatusOf(p.Report) != PluginStatus.Healthy));
             return snapshot;

@@ -16,6 +16,7 @@ namespace ContentApi.Host.Plugins;
 /// </summary>
 internal sealed partial class PluginLoader(
     IOptions<PluginOptions> options,
+    ContentKindRegistry kinds,
     IHttpClientFactory httpClientFactory,
     TimeProvider timeProvider,
     ILoggerFactory loggerFactory,
@@ -108,7 +109,7 @@ internal sealed partial class PluginLoader(
         IContentPlugin plugin;
         if (manifest.Assembly is null)
         {
-            plugin = new ContentFilesPlugin();
+            plugin = new ContentFilesPlugin(kinds);
         }
         else
         {
@@ -129,7 +130,7 @@ internal sealed partial class PluginLoader(
         }
 
         // The force is assigned first, so a force pack's items may override national ones without repeating forceId.
-        var valid = ContentValidator.Validate(ContentValidator.AssignForce(content!, manifest.ForceId));
+        var valid = ContentValidator.Validate(ContentValidator.AssignForce(content!, manifest.ForceId, kinds), kinds);
         var problems = warnings.Concat(valid.Problems.Select(PluginProblem.Error)).ToList();
         var report = new PluginReport
         {

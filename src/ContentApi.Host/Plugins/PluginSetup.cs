@@ -1,3 +1,4 @@
+using ContentApi.Content;
 using ContentApi.Host.Content;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -10,6 +11,8 @@ internal static class PluginSetup
     {
         builder.Services.AddOptions<PluginOptions>().BindConfiguration(PluginOptions.SectionName);
         builder.Services.TryAddSingleton(TimeProvider.System);
+        // The content kinds every part of the host reads; a host (or a test) with kinds of its own registers a larger one.
+        builder.Services.TryAddSingleton(ContentKindRegistry.Default);
         AddPluginHttpClient(builder);
         builder.Services.AddSingleton<PluginLoader>();
         builder.Services.AddSingleton<ContentStore>();

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using ContentApi.Abstractions;
+using ContentApi.Content;
 using ContentApi.Host.Content;
 using ContentApi.Host.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -43,13 +44,6 @@ internal static class AgeBandsApi
     }
 
     /// <summary>Where search looks in advice: the title, the summary, and every point of advice.</summary>
-    internal static IEnumerable<SearchField> SearchFields(AgeBandAdvice advice) =>
-    [
-        new("title", RankedSearch.TitleWeight, advice.Title),
-        new("summary", RankedSearch.SummaryWeight, advice.Summary),
-        new("body", RankedSearch.BodyWeight, string.Join(' ', advice.TalkAbout.Concat(advice.SignsToWatch).Concat(advice.WhatToDo))),
-    ];
-
     private static Results<Ok<IReadOnlyList<AgeBandResource>>, ValidationProblem> List(
         [Description(ParameterDocs.Locale)] string? locale, ContentRequests requests, HttpRequest request)
     {
@@ -76,7 +70,7 @@ internal static class AgeBandsApi
         }
 
         var entry = ContentQuery.Find(validator.Snapshot.AgeBands, id, filter.Locale, filter.Reviews);
-        return ApiResults.Item(validator, entry, "Age band", ItemKinds.AgeBand, id, e => new AgeBandResource(e, validator.Context));
+        return ApiResults.Item(validator, entry, "Age band", BuiltInKinds.AgeBand.Name, id, e => new AgeBandResource(e, validator.Context));
     }
 
     private static Results<Ok<IReadOnlyList<AdviceResource>>, ProblemHttpResult, ValidationProblem> Advice(
@@ -102,7 +96,7 @@ internal static class AgeBandsApi
         }
 
         var advice = ContentQuery.Resolve(validator.Snapshot.Advice, filter).Where(e => e.Item.AgeBandId == id).ToList();
-        var ranked = RankedSearch.Rank(advice, filter.Text, e => SearchFields(e.Item), e => e.Item.Locale);
+        var ranked = RankedSearch.Rank(advice, filter.Text, e => RankedSearch.Fields(BuiltInKinds.Advice.SearchTextOf(e.Item)), e => e.Item.Locale);
         validator.AnnounceLanguages(ranked.Select(r => r.Item.Item.Locale));
         return TypedResults.Ok<IReadOnlyList<AdviceResource>>(
             ranked.Select(r => new AdviceResource(r.Item, validator.Context) { Search = r.Match }).ToList());
@@ -126,6 +120,6 @@ internal static class AgeBandsApi
         var entry = ContentQuery.Find(validator.Snapshot.Advice, adviceId, filter.Locale, filter.Reviews, filter.Force);
         return entry is not null && entry.Item.AgeBandId != id
             ? ApiResults.NotFound("Advice", adviceId)
-            : ApiResults.Item(validator, entry, "Advice", ItemKinds.Advice, adviceId, e => new AdviceResource(e, validator.Context));
+            : ApiResults.Item(validator, entry, "Advice", BuiltInKinds.Advice.Name, adviceId, e => new AdviceResource(e, validator.Context));
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Asp.Versioning;
 using ContentApi.Abstractions;
+using ContentApi.Content;
 using ContentApi.Host.Caching;
 using ContentApi.Host.Content;
 using ContentApi.Host.Features.Shared;
@@ -82,15 +83,6 @@ internal static class ChangesApi
     {
         var root = $"/api/{ApiVersions.DocumentName(version)}";
         var query = $"?locale={Uri.EscapeDataString(change.Key.Locale)}{(change.ForceId is { } f ? $"&force={Uri.EscapeDataString(f)}" : string.Empty)}";
-        var id = Uri.EscapeDataString(change.Key.Id);
-        return change.Key.Kind switch
-        {
-            ItemKinds.Guidance => $"{root}/guidance/{id}{query}",
-            ItemKinds.Contact => $"{root}/contacts/{id}{query}",
-            ItemKinds.AgeBand => $"{root}/age-bands/{id}{query}",
-            ItemKinds.Advice when change.Item is AgeBandAdvice advice => $"{root}/age-bands/{Uri.EscapeDataString(advice.AgeBandId)}/advice/{id}{query}",
-            ItemKinds.Topic => $"{root}/topics?locale={Uri.EscapeDataString(change.Key.Locale)}",
-            _ => null,
-        };
+        return change.Path is null ? null : $"{root}/{change.Path}{query}";
     }
 }

@@ -117,13 +117,6 @@ internal static class ContactsApi
     }
 
     /// <summary>Where search looks in a contact: its name, what it does, and who it is for.</summary>
-    internal static IEnumerable<SearchField> SearchFields(Contact contact) =>
-    [
-        new("title", RankedSearch.TitleWeight, contact.Name),
-        new("summary", RankedSearch.SummaryWeight, contact.Description),
-        new("body", RankedSearch.BodyWeight, $"{contact.Organisation} {contact.WhoFor}"),
-    ];
-
     private static Results<Ok<PagedResult<TResource>>, ValidationProblem> List<TResource>(
         ContactsQuery query, QueryValidator validator, Func<Entry<Contact>, ResourceContext, TResource> map)
         where TResource : ItemResource
@@ -142,7 +135,7 @@ internal static class ContactsApi
             .Where(e => ContactWho.Serves(e.Item, filter.Audience, filter.Age))
             .Where(e => channel is null || e.Item.Channels.Any(c => c.Type == channel))
             .ToList();
-        var ranked = RankedSearch.Rank(items, filter.Text, e => SearchFields(e.Item), e => e.Item.Locale);
+        var ranked = RankedSearch.Rank(items, filter.Text, e => RankedSearch.Fields(BuiltInKinds.Contact.SearchTextOf(e.Item)), e => e.Item.Locale);
         validator.AnnounceLanguages(ranked.Select(r => r.Item.Item.Locale));
         return TypedResults.Ok(ranked.ToPage(page, pageSize, r => (TResource)((ItemResource)map(r.Item, validator.Context) with { Search = r.Match })));
     }
@@ -157,6 +150,6 @@ internal static class ContactsApi
         }
 
         var entry = ContentQuery.Find(validator.Snapshot.Contacts, id, filter.Locale, filter.Reviews, filter.Force);
-        return ApiResults.Item(validator, entry, "Contact", ItemKinds.Contact, id, e => map(e, validator.Context));
+        return ApiResults.Item(validator, entry, "Contact", BuiltInKinds.Contact.Name, id, e => map(e, validator.Context));
     }
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using ContentApi.Abstractions;
+using ContentApi.Content;
 using ContentApi.Host.Content;
 using ContentApi.Host.Features.Shared;
 using ContentApi.Host.Plugins;
@@ -104,7 +105,7 @@ internal static class ForcesApi
 
         var snapshot = validator.Snapshot;
         var entry = ContentQuery.Find(snapshot.Forces, id, filter.Locale, filter.Reviews);
-        return ApiResults.Item(validator, entry, "Police force", ItemKinds.Force, id, e => new ForceResource(e, validator.Context, LocalContentPlugins(snapshot, e.Item.Id)));
+        return ApiResults.Item(validator, entry, "Police force", BuiltInKinds.Force.Name, id, e => new ForceResource(e, validator.Context, LocalContentPlugins(snapshot, e.Item.Id)));
     }
 
     private static List<string> LocalContentPlugins(ContentSnapshot snapshot, string forceId) => snapshot.Plugins

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using ContentApi.Abstractions;
+using ContentApi.Content;
 using ContentApi.Host.Content;
 using ContentApi.Host.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -88,13 +89,6 @@ internal static class GuidanceApi
     }
 
     /// <summary>Where search looks in an article, and how much each place counts.</summary>
-    internal static IEnumerable<SearchField> SearchFields(GuidanceArticle article) =>
-    [
-        new("title", RankedSearch.TitleWeight, article.Title),
-        new("summary", RankedSearch.SummaryWeight, article.Summary),
-        new("body", RankedSearch.BodyWeight, article.BodyMarkdown),
-    ];
-
     private static Results<Ok<PagedResult<GuidanceResource>>, ValidationProblem> List(
         [AsParameters] GuidanceQuery query, ContentRequests requests, HttpRequest request)
     {
@@ -108,7 +102,7 @@ internal static class GuidanceApi
         }
 
         var items = ContentQuery.Resolve(validator.Snapshot.Guidance, filter);
-        var ranked = RankedSearch.Rank(items, filter.Text, e => SearchFields(e.Item), e => e.Item.Locale);
+        var ranked = RankedSearch.Rank(items, filter.Text, e => RankedSearch.Fields(BuiltInKinds.Guidance.SearchTextOf(e.Item)), e => e.Item.Locale);
         validator.AnnounceLanguages(ranked.Select(r => r.Item.Item.Locale));
         return TypedResults.Ok(ranked.ToPage(page, pageSize, r => new GuidanceResource(r.Item, validator.Context, format) { Search = r.Match }));
     }
@@ -130,6 +124,6 @@ internal static class GuidanceApi
         }
 
         var entry = ContentQuery.Find(validator.Snapshot.Guidance, id, filter.Locale, filter.Reviews, filter.Force);
-        return ApiResults.Item(validator, entry, "Guidance article", ItemKinds.Guidance, id, e => new GuidanceResource(e, validator.Context, bodyFormat));
+        return ApiResults.Item(validator, entry, "Guidance article", BuiltInKinds.Guidance.Name, id, e => new GuidanceResource(e, validator.Context, bodyFormat));
     }
 }

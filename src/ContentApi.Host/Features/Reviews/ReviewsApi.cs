@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using ContentApi.Content;
 using ContentApi.Host.Content;
 using ContentApi.Host.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -89,13 +90,13 @@ internal static class ReviewsApi
         var items = listed
             .Where(e => wanted is null || e.Status == wanted)
             .OrderBy(e => e.Entry.Item.Review.NextReviewDue)
-            .ThenBy(e => e.Entry.Kind, StringComparer.Ordinal)
+            .ThenBy(e => e.Entry.Kind.Name, StringComparer.Ordinal)
             .ThenBy(e => e.Entry.Item.Id, StringComparer.Ordinal)
             .Select(e => new ReviewItemResource(
-                e.Entry.Kind,
+                e.Entry.Kind.Name,
                 e.Entry.Item.Id,
                 e.Entry.Item.Locale,
-                ItemTitles.Of(e.Entry.Item),
+                e.Entry.Kind.TitleOf(e.Entry.Item),
                 e.Entry.Plugin.Id,
                 e.Entry.Item.ForceId,
                 e.Entry.Item.Review.Owner ?? PluginIdentity.Of(e.Entry.Plugin).Publisher,
