@@ -1,6 +1,7 @@
 using ContentApi.Host.Features;
 using ContentApi.Host.Features.Admin;
 using ContentApi.Host.Caching;
+using ContentApi.Host.Features.Schemas;
 using ContentApi.Host.Infrastructure;
 using ContentApi.Host.Observability;
 using ContentApi.Host.OpenApi;
@@ -34,6 +35,7 @@ app.MapAdminApi().MapPluginAdmin().MapCachePurge();
 app.MapHealthEndpoints();
 app.MapMetricsEndpoint();
 app.MapContentOpenApi();
+app.MapContentSchemas();
 
 app.Run();
 return 0;

@@ -20,6 +20,7 @@ public sealed class ContactDocument : ItemDocument
     public string? WhoFor { get; set; }
 
     /// <summary>emergency, reporting, image-removal, helpline or local.</summary>
+    [Words(typeof(ContactCategory))]
     public string? Category { get; set; }
 
     /// <summary>How to reach the service; a translation names the type and value of each channel it translates.</summary>

@@ -7,18 +7,22 @@ namespace ContentApi.Content;
 public sealed class SignpostingRuleDocument : ItemDocument
 {
     /// <summary>emergency, report-and-remove, helplines or local.</summary>
+    [Words(typeof(SignpostingTier))]
     public string? Tier { get; set; }
 
     /// <summary>The id of the one contact the rule offers.</summary>
     public string? Contact { get; set; }
 
     /// <summary>Instead of one contact, every contact of this category from the requested force.</summary>
+    [Words(typeof(ContactCategory))]
     public string? ContactCategory { get; set; }
 
     /// <summary>young-person, adult, parent-carer or professional; empty means anyone.</summary>
+    [Words(typeof(SignpostingAsker))]
     public List<string>? Askers { get; set; }
 
     /// <summary>asker or child.</summary>
+    [Words(typeof(SignpostingUser))]
     public string? UsedBy { get; set; }
 
     [PerLocale]
@@ -36,6 +40,7 @@ public sealed class SignpostingRuleDocument : ItemDocument
 public sealed class SignpostingTierDocument : ItemDocument
 {
     /// <summary>emergency, report-and-remove, helplines or local.</summary>
+    [Words(typeof(SignpostingTier))]
     public string? Tier { get; set; }
 
     [PerLocale]

@@ -1,3 +1,5 @@
+using ContentApi.Abstractions;
+
 namespace ContentApi.Content;
 
 // The file shapes shared by every kind. Properties are named as in files (camelCase), and the JSON Schema is generated from them.
@@ -19,6 +21,7 @@ public class ItemDocument
     public string? Locale { get; set; }
 
     /// <summary>parents-carers, young-people or professionals.</summary>
+    [Words(typeof(Audience))]
     public List<string>? Audiences { get; set; }
 
     /// <summary>The ages the item applies to.</summary>
@@ -43,6 +46,7 @@ public class ItemDocument
     public bool? DisplayVerbatim { get; set; }
 
     /// <summary>reviewed or needs-review.</summary>
+    [Words(typeof(TranslationStatus))]
     [PerLocale]
     public string? TranslationStatus { get; set; }
 
@@ -53,6 +57,7 @@ public class ItemDocument
     public string? FirstPublished { get; set; }
 
     /// <summary>published or withdrawn.</summary>
+    [Words(typeof(ContentStatus))]
     public string? Status { get; set; }
 
     /// <summary>Why and when the item was withdrawn.</summary>
@@ -111,6 +116,7 @@ public sealed class ReviewDocument
 
 public sealed class VerificationDocument
 {
+    [Words(typeof(VerificationStatus))]
     public string? Status { get; set; }
     public string? LastVerified { get; set; }
     public string? Note { get; set; }
@@ -118,6 +124,7 @@ public sealed class VerificationDocument
 
 public sealed class ChannelDocument
 {
+    [Words(typeof(ChannelType))]
     public string? Type { get; set; }
     public string? Value { get; set; }
     public string? Label { get; set; }
