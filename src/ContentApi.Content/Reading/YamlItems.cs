@@ -34,10 +34,15 @@ internal sealed class YamlItems(string file, long lineOffset, ContentKindRegistr
 
             return true;
         }
-        catch (YamlException ex)
+#pragma warning disable CA1031 // The parser throws more than YamlException at some ends of text; all mean "not well-formed".
+        catch (Exception ex)
+#pragma warning restore CA1031
         {
+            // Some errors (a bracket left open at the end of the file) carry no place: the last thing read is the nearest.
+            var start = (ex as YamlException)?.Start ?? Mark.Empty;
+            var mark = start.Index > 0 || _events.Count == 0 ? start : _events[^1].End;
             _events = [];
-            problems.Add(new ContentProblem(Place(ex.Start).ToString(), $"this file is not well-formed YAML, so none of it was read: {SyntaxHint(ex)}"));
+            problems.Add(new ContentProblem(Place(mark).ToString(), $"this file is not well-formed YAML, so none of it was read: {SyntaxHint(ex)}"));
             return false;
         }
     }
@@ -162,7 +167,7 @@ internal sealed class YamlItems(string file, long lineOffset, ContentKindRegistr
     private FilePlace Place(Mark mark) => new(file, Math.Max(mark.Line, 1) + lineOffset, Math.Max(mark.Column, 1));
 
     // Said in an author's words, never the parser's exception text.
-    private static string SyntaxHint(YamlException ex)
+    private static string SyntaxHint(Exception ex)
     {
         var message = ex.Message;
         bool Says(string words) => message.Contains(words, StringComparison.OrdinalIgnoreCase);

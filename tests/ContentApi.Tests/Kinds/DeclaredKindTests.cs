@@ -31,7 +31,7 @@ public sealed class DeclaredKindTests : IDisposable
 
         Assert.Equal(["blue", "long"], read.OtherItems.Select(i => i.Id));
         Assert.Equal(["blue"], valid.OtherItems.Select(i => i.Id));
-        Assert.Equal(new ContentProblem("content/widgets.yaml:9:5 (widget 'long')", "name: at most 40 characters"), Assert.Single(valid.Problems));
+        Assert.Equal(new ContentProblem("content/widgets.yaml:8:5 (widget 'long')", "name: at most 40 characters"), Assert.Single(valid.Problems));
         Assert.True(index.Contains("widget", "blue"));
         var dangling = Assert.Single(ContentValidator.CheckReferences(valid, index));
         Assert.Equal("relatedContacts: no contact 'no-such-line' is loaded", dangling.Message);

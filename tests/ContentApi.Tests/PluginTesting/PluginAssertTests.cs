@@ -36,7 +36,7 @@ public sealed class PluginAssertTests : IDisposable
         Assert.Contains("Plugin 'test-force-pack'", failure.Message, StringComparison.Ordinal);
         Assert.Contains("2 errors, 0 warnings; serves 0 items.", failure.Message, StringComparison.Ordinal);
         Assert.Contains("error: content/contacts.yaml:2:5 (contact 'test-force-101'): channels[0].value: 'one-oh-one' is not a phone number", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("error: content/local-guidance.md:6:14 (test-force-local-advice): audiences[0]: 'grown-ups' is not one of parents-carers, young-people, professionals", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("error: content/local-guidance.md:6:13 (test-force-local-advice): audiences[0]: 'grown-ups' is not one of parents-carers, young-people, professionals", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
