@@ -86,8 +86,6 @@ internal sealed class ContactKind : ContractKind<Contact, ContactDocument>
         _ => Audience.YoungPeople,
     };
 
-    protected override SearchText Search(Contact item) => new(item.Name, item.Description, item.WhoFor);
-
     protected override void Check(Contact contact, ICollection<string> reasons)
     {
         ContentRules.RequireText(contact.Name, "name", reasons);

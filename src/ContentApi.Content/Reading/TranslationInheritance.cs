@@ -19,18 +19,8 @@ namespace ContentApi.Content;
 /// </remarks>
 internal static class TranslationInheritance
 {
-<<<<<<< HEAD:src/ContentApi.Content/TranslationInheritance.cs
-    private static readonly HashSet<string> NotInherited =
-    [
-        nameof(ItemDocument.TranslationStatus), nameof(ItemDocument.Locale), nameof(ItemDocument.Channels),
-        nameof(ItemDocument.Name), nameof(ItemDocument.Description), nameof(ItemDocument.Title), nameof(ItemDocument.Summary),
-        nameof(ItemDocument.Body), nameof(ItemDocument.WhoFor), nameof(ItemDocument.Label), nameof(ItemDocument.TalkAbout),
-        nameof(ItemDocument.SignsToWatch), nameof(ItemDocument.WhatToDo), nameof(ItemDocument.Reason), nameof(ItemDocument.Reasons), nameof(ItemDocument.Attribution),
-    ];
-=======
     // Each document type's fields a translation inherits: every public field not marked [PerLocale].
     private static readonly ConcurrentDictionary<Type, PropertyInfo[]> InheritedProperties = new();
->>>>>>> 282abb7 (Content kinds: one declaration per kind (ContentKind) read by the reader, validator and index; reader reports file:line:column per field):src/ContentApi.Content/Reading/TranslationInheritance.cs
 
     public static void Apply(IReadOnlyList<ItemDocument> documents, List<ContentProblem> problems)
     {

@@ -102,13 +102,8 @@ public sealed class ContentProblemReportTests
         Assert.Empty(content.Contacts);
         Assert.Equal(
             [
-<<<<<<< HEAD
-                new ContentProblem("content/contacts.yaml:2 (contact 'bad-web')", "ageRange: 16-12 must lie within 0-25 (or max: adult, every age over 25) with min <= max"),
-                new ContentProblem("content/contacts.yaml:2 (contact 'bad-web')", "channels[0].value: 'http://example.org' must be an absolute https address"),
-=======
-                new ContentProblem("content/contacts.yaml:2:5 (contact 'bad-web')", "ageRange: 16-12 must lie within 0-25 with min <= max"),
+                new ContentProblem("content/contacts.yaml:2:5 (contact 'bad-web')", "ageRange: 16-12 must lie within 0-25 (or max: adult, every age over 25) with min <= max"),
                 new ContentProblem("content/contacts.yaml:2:5 (contact 'bad-web')", "channels[0].value: 'http://example.org' must be an absolute https address"),
->>>>>>> 282abb7 (Content kinds: one declaration per kind (ContentKind) read by the reader, validator and index; reader reports file:line:column per field)
             ],
             content.Problems);
     }
