@@ -14,9 +14,9 @@ namespace ContentApi.Tests.OpenApi;
 /// </summary>
 public sealed class ContractInventoryTests(ContentApiFactory factory) : IClassFixture<ContentApiFactory>
 {
-    /// <summary>Routes deliberately left out of the contracts: probes, metrics, the contracts and docs themselves.</summary>
+    /// <summary>Routes deliberately left out of the contracts: probes, metrics, the contracts, content file schemas and docs themselves.</summary>
     private static readonly string[] OperationalRoutes =
-        ["/", "/health/live", "/health/ready", "/metrics", "/openapi/{documentName}.json", "/docs/migrating-to-v2"];
+        ["/", "/health/live", "/health/ready", "/metrics", "/openapi/{documentName}.json", "/schemas", "/schemas/{file}", "/docs/migrating-to-v2"];
 
     [Fact]
     public async Task Api9_every_mapped_public_endpoint_is_documented_and_no_admin_endpoint_is()
