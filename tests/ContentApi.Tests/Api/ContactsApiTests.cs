@@ -4,9 +4,9 @@ using ContentApi.Tests.Infrastructure;
 
 namespace ContentApi.Tests.Api;
 
-public sealed class ContactsApiTests(ContentApiFactory factory) : IClassFixture<ContentApiFactory>
+public sealed class ContactsApiTests(DefaultHost host) : IClassFixture<DefaultHost>
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = host.CreateClient();
 
     [Theory]
     [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]

@@ -4,9 +4,9 @@ using ContentApi.Tests.Infrastructure;
 namespace ContentApi.Tests.Api;
 
 /// <summary>The police forces directory from the forces plugin's shipped snapshot (no upstream configured).</summary>
-public sealed class ForcesApiTests(ContentApiFactory factory) : IClassFixture<ContentApiFactory>
+public sealed class ForcesApiTests(DefaultHost host) : IClassFixture<DefaultHost>
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = host.CreateClient();
 
     [Theory]
     [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]

@@ -6,9 +6,9 @@ using ContentApi.Tests.Infrastructure;
 namespace ContentApi.Tests.Caching;
 
 /// <summary><c>POST /admin/cache/purge</c> on one instance without Redis: who may call it and what it accepts.</summary>
-public sealed class CachePurgeTests : IDisposable
+public sealed class CachePurgeTests(DefaultHost host) : IClassFixture<DefaultHost>
 {
-    private readonly CachingHost _host = CachingHost.Start();
+    private readonly DefaultHost _host = host;
 
     [Fact]
     public async Task Purging_a_tag_makes_the_next_request_render_again()
@@ -84,11 +84,6 @@ public sealed class CachePurgeTests : IDisposable
         {
             Assert.DoesNotContain("/admin/cache", await _host.Client.GetStringAsync($"/openapi/{version}.json"), StringComparison.Ordinal);
         }
-    }
-
-    public void Dispose()
-    {
-        _host.Dispose();
     }
 
     private Task<HttpResponseMessage> PurgeAsync(object body, string? key)

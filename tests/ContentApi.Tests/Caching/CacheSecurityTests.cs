@@ -4,9 +4,9 @@ using ContentApi.Tests.Infrastructure;
 namespace ContentApi.Tests.Caching;
 
 /// <summary>Memory hits are answered before routing; they must still honour every API key rule.</summary>
-public sealed class CacheSecurityTests : IDisposable
+public sealed class CacheSecurityTests(DefaultHost host) : IClassFixture<DefaultHost>
 {
-    private readonly CachingHost _host = CachingHost.Start();
+    private readonly DefaultHost _host = host;
 
     [Theory]
     [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
@@ -46,11 +46,6 @@ public sealed class CacheSecurityTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("ContentApi; hit", response.CacheStatus());
         Assert.Equal(anonymous.Headers.ETag, response.Headers.ETag);
-    }
-
-    public void Dispose()
-    {
-        _host.Dispose();
     }
 
     private async Task<HttpResponseMessage> WarmAsync(string path)

@@ -6,9 +6,9 @@ using ContentApi.Tests.Infrastructure;
 namespace ContentApi.Tests.Caching;
 
 /// <summary>HTTP caching as partners' browsers and CDNs see it, on the embedded default (memory cache, no Redis).</summary>
-public sealed class HttpCachingTests(ContentApiFactory factory) : IClassFixture<ContentApiFactory>
+public sealed class HttpCachingTests(DefaultHost host) : IClassFixture<DefaultHost>
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = host.CreateClient();
 
     [Theory]
     [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]

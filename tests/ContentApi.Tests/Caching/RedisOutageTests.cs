@@ -15,7 +15,7 @@ public sealed class RedisOutageTests
     public async Task The_api_starts_and_serves_without_redis_and_uses_it_once_it_appears()
     {
         await using var redis = RedisServer.NotStarted();
-        await using (var host = CachingHost.Start(CachingHost.WithRedis(redis)))
+        await using (var host = await TestHost.Start(o => o.WithRedis(redis)))
         {
             var client = host.Client;
             await AssertEveryRequestSucceedsAsync(client, "absent");
@@ -43,10 +43,9 @@ public sealed class RedisOutageTests
     [InlineData(Outage.Frozen)]
     public async Task A_redis_outage_under_load_costs_no_request_and_the_api_reconnects_by_itself(Outage outage)
     {
-        await using var redis = await RedisServer.StartAsync();
-        await using (var host = CachingHost.Start(CachingHost.WithRedis(redis)))
+        await using (var host = await TestHost.Start(o => o.WithRedis()))
         {
-            var client = host.Client;
+            var (client, redis) = (host.Client, host.Redis);
             await AssertEveryRequestSucceedsAsync(client, "up");
 
             if (outage == Outage.Killed)

@@ -21,7 +21,7 @@ public sealed class RemoteSourceCacheTests : IAsyncLifetime
     [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
     public async Task The_directory_is_refreshed_from_the_upstream_and_keeps_what_it_does_not_list(string version)
     {
-        await using (var host = CachingHost.Start(Upstream()))
+        await using (var host = await TestHost.Start(o => o.WithForcesUpstream(_upstream)))
         {
             var client = host.Client;
             var forces = await (await client.GetAsync($"/api/{version}/forces")).JsonAsync();
@@ -42,7 +42,7 @@ public sealed class RemoteSourceCacheTests : IAsyncLifetime
     public async Task With_the_upstream_down_at_first_start_the_shipped_snapshot_is_served_and_the_failure_logged()
     {
         _upstream.Mode = UpstreamMode.Failing;
-        await using (var host = CachingHost.Start(Upstream()))
+        await using (var host = await TestHost.Start(o => o.WithForcesUpstream(_upstream)))
         {
             var client = host.Client;
             var kent = await (await client.GetAsync("/api/v2/forces/kent")).JsonAsync();
@@ -63,17 +63,12 @@ public sealed class RemoteSourceCacheTests : IAsyncLifetime
         // Copies go stale at once, so the second instance must try the upstream before it may fall back. A failing
         // upstream is retried by the plugin client, so it is given time to fail rather than be taken for a slow one.
         // Redis itself is not under test here: a generous command timeout keeps a loaded test machine from missing the copy.
-        var settings = CachingHost.WithRedis(
-            redis,
+        void Configure(TestHostOptions o) => o.WithRedis(redis).WithForcesUpstream(_upstream).WithSettings(
             ("Caching:RemoteSources:Duration", "00:00:00.010"),
             ("Caching:RemoteSources:SlowSourceTimeout", slowAfter),
             ("Caching:Redis:CommandTimeout", "00:00:02"));
-        foreach (var (key, value) in Upstream())
-        {
-            settings[key] = value;
-        }
 
-        await using (var first = CachingHost.Start(settings))
+        await using (var first = await TestHost.Start(Configure))
         {
             var firstClient = first.Client;
             var fresh = await (await firstClient.GetAsync("/api/v2/forces/kent")).JsonAsync();
@@ -85,7 +80,7 @@ public sealed class RemoteSourceCacheTests : IAsyncLifetime
         // The list is fetched before any detail, so it always reaches the upstream; detail fetches may not, once enough
         // of them have failed to open the circuit breaker (which is the point of having one).
         var callsBefore = _upstream.HitsOn("/api/forces");
-        await using (var second = CachingHost.Start(settings))
+        await using (var second = await TestHost.Start(Configure))
         {
             var secondClient = second.Client;
             var served = await (await secondClient.GetAsync("/api/v2/forces/kent")).JsonAsync();
@@ -102,9 +97,8 @@ public sealed class RemoteSourceCacheTests : IAsyncLifetime
         const string path = "/api/forces/stampede-check";
         _upstream.SlowPath = path;
         _upstream.SlowDelay = TimeSpan.FromMilliseconds(500);
-        await using (var host = CachingHost.Start(Upstream()))
+        await using (var host = await TestHost.Start(o => o.WithForcesUpstream(_upstream)))
         {
-            var client = host.Client;
             var plugins = host.Services.GetRequiredService<IHttpClientFactory>().CreateClient(PluginLoader.HttpClientName);
             var source = new Uri(_upstream.BaseAddress, path.TrimStart('/'));
 
@@ -116,6 +110,4 @@ public sealed class RemoteSourceCacheTests : IAsyncLifetime
             Assert.Equal(1, _upstream.HitsOn(path));
         }
     }
-
-    private Dictionary<string, string?> Upstream() => new() { ["Plugins:Settings:forces:UpstreamUrl"] = _upstream.BaseAddress.ToString() };
 }

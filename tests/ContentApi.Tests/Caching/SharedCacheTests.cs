@@ -8,8 +8,8 @@ namespace ContentApi.Tests.Caching;
 public sealed class SharedCacheTests : IAsyncLifetime
 {
     private RedisServer _redis = null!;
-    private CachingHost _hostA = null!;
-    private CachingHost _hostB = null!;
+    private TestHost _hostA = null!;
+    private TestHost _hostB = null!;
     private HttpClient _a = null!;
     private HttpClient _b = null!;
 
@@ -18,9 +18,9 @@ public sealed class SharedCacheTests : IAsyncLifetime
         _redis = await RedisServer.StartAsync();
         // Redis is the shared store under test here, not an outage: a generous command timeout keeps a loaded test
         // machine from turning a slow answer into a miss.
-        var settings = CachingHost.WithRedis(_redis, ("Caching:Redis:CommandTimeout", "00:00:02"));
-        _hostA = CachingHost.Start(settings);
-        _hostB = CachingHost.Start(settings);
+        void Configure(TestHostOptions o) => o.WithRedis(_redis).WithSetting("Caching:Redis:CommandTimeout", "00:00:02");
+        _hostA = await TestHost.Start(Configure);
+        _hostB = await TestHost.Start(Configure);
         (_a, _b) = (_hostA.Client, _hostB.Client);
         // Both instances are up and connected before any test runs.
         await Poll.UntilAsync(async () => (await _a.ReadinessAsync()).Status == "Healthy", "instance A to connect to Redis");
@@ -57,7 +57,7 @@ public sealed class SharedCacheTests : IAsyncLifetime
         var purge = await PurgeAsync(_a, new { tags = new[] { tag } });
 
         Assert.True(purge.GetProperty("reachesOtherInstances").GetBoolean());
-        await Poll.UntilAsync(async () => (await _b.GetAsync(purged)).WasRendered(), $"instance B drops its memory copy of {purged}", TimeSpan.FromSeconds(10));
+        await Poll.UntilAsync(async () => (await _b.GetAsync(purged)).WasRendered(), $"instance B drops its memory copy of {purged}");
         Assert.Equal("ContentApi; hit", (await _b.GetAsync(kept)).CacheStatus());
     }
 
@@ -70,7 +70,7 @@ public sealed class SharedCacheTests : IAsyncLifetime
 
         await PurgeAsync(_b, new { all = true });
 
-        await Poll.UntilAsync(async () => (await _a.GetAsync(forces)).WasRendered(), "instance A drops everything", TimeSpan.FromSeconds(10));
+        await Poll.UntilAsync(async () => (await _a.GetAsync(forces)).WasRendered(), "instance A drops everything");
         Assert.True((await _a.GetAsync(contacts)).WasRendered());
     }
 
@@ -94,7 +94,7 @@ public sealed class SharedCacheTests : IAsyncLifetime
 
         await (await _a.SendAsync(reload)).JsonAsync();
 
-        await Poll.UntilAsync(() => Task.FromResult(_hostB.Logged("Content loaded (OtherInstance)")), "instance B reloads at instance A's request", TimeSpan.FromSeconds(30));
+        await Poll.UntilAsync(() => Task.FromResult(_hostB.Logged("Content loaded (OtherInstance)")), "instance B reloads at instance A's request");
         Assert.True(_hostA.Logged("Content reload announced to 1 other instances over Redis"));
         Assert.False(_hostA.Logged("Content loaded (OtherInstance)"));
     }

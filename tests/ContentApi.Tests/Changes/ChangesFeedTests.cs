@@ -37,14 +37,14 @@ public sealed class ChangesFeedTests : IDisposable
     public async Task A_cursor_from_one_instance_gets_the_update_the_withdrawal_and_the_new_item_from_another(string version)
     {
         string cursor;
-        using (var before = ClockedContentApiFactory.At(Monday, Settings))
+        await using (var before = await TestHost.Start(o => WithPack(o.WithClock(Monday))))
         {
-            var first = await Changes(before.CreateClient(), version, "2027-01-01T00:00:00Z");
+            var first = await Changes(before.Client, version, "2027-01-01T00:00:00Z");
             Assert.Equal(["unchanged", "stay-calm", "old-advice"], first.Items().Ids());
             Assert.All(first.Items().EnumerateArray(), c => Assert.Equal("updated", c.GetProperty("change").GetString()));
             Assert.Equal($"/api/{version}/guidance/stay-calm?locale=en-GB", first.Items()[1].GetProperty("href").GetString());
             cursor = first.GetProperty("nextCursor").GetString()!;
-            Assert.Empty((await Changes(before.CreateClient(), version, cursor)).Items().EnumerateArray());
+            Assert.Empty((await Changes(before.Client, version, cursor)).Items().EnumerateArray());
         }
 
         Write("stay-calm", "Stay calm", "Take a breath first. Then listen.", updated: "2027-01-12T09:00:00Z");
@@ -52,8 +52,8 @@ public sealed class ChangesFeedTests : IDisposable
             extra: "status: withdrawn\nwithdrawal: { on: 2027-01-12, reason: \"Replaced by newer advice.\", replacedBy: new-advice }\n");
         Write("new-advice", "New advice", "Brand new.", updated: "2027-01-12T10:00:00Z", extra: "firstPublished: 2027-01-12\n");
 
-        using var after = ClockedContentApiFactory.At(Wednesday, Settings);
-        var client = after.CreateClient();
+        await using var after = await TestHost.Start(o => WithPack(o.WithClock(Wednesday)));
+        var client = after.Client;
         var changes = (await Changes(client, version, cursor)).Items().EnumerateArray().ToList();
 
         Assert.Equal(["old-advice", "stay-calm", "new-advice"], changes.Select(c => c.GetProperty("id").GetString()));
@@ -78,8 +78,8 @@ public sealed class ChangesFeedTests : IDisposable
     [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
     public async Task Pages_follow_each_other_without_gaps_or_repeats(string version)
     {
-        using var factory = ClockedContentApiFactory.At(Monday, Settings);
-        var client = factory.CreateClient();
+        await using var host = await TestHost.Start(o => WithPack(o.WithClock(Monday)));
+        var client = host.Client;
 
         var seen = new List<string>();
         var cursor = "2000-01-01T00:00:00Z";
@@ -101,13 +101,13 @@ public sealed class ChangesFeedTests : IDisposable
     [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
     public async Task A_file_deleted_before_a_reload_becomes_a_tombstone_and_answers_410(string version)
     {
-        using var factory = ClockedContentApiFactory.At(Monday, Settings);
-        var client = factory.CreateClient();
+        await using var host = await TestHost.Start(o => WithPack(o.WithClock(Monday)));
+        var client = host.Client;
         var cursor = (await Changes(client, version, "2027-01-01T00:00:00Z")).GetProperty("nextCursor").GetString()!;
 
         File.Delete(Path.Combine(_content, "unchanged.md"));
-        factory.Clock.SetUtcNow(Wednesday);
-        await Reload(factory);
+        host.Clock.SetUtcNow(Wednesday);
+        await Reload(host);
 
         var tombstone = Assert.Single((await Changes(client, version, cursor)).Items().EnumerateArray());
         Assert.Equal("unchanged", tombstone.GetProperty("id").GetString());
@@ -121,13 +121,13 @@ public sealed class ChangesFeedTests : IDisposable
     [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
     public async Task An_edit_that_forgets_to_move_its_updated_stamp_is_still_reported_after_a_reload(string version)
     {
-        using var factory = ClockedContentApiFactory.At(Monday, Settings);
-        var client = factory.CreateClient();
+        await using var host = await TestHost.Start(o => WithPack(o.WithClock(Monday)));
+        var client = host.Client;
         var cursor = (await Changes(client, version, "2027-01-01T00:00:00Z")).GetProperty("nextCursor").GetString()!;
 
         Write("unchanged", "Unchanged", "Edited, but the author forgot to change updated.", updated: "2027-01-04T10:00:00Z");
-        factory.Clock.SetUtcNow(Wednesday);
-        await Reload(factory);
+        host.Clock.SetUtcNow(Wednesday);
+        await Reload(host);
 
         var change = Assert.Single((await Changes(client, version, cursor)).Items().EnumerateArray());
         Assert.Equal("unchanged", change.GetProperty("id").GetString());
@@ -139,8 +139,8 @@ public sealed class ChangesFeedTests : IDisposable
     [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
     public async Task Since_is_required_and_must_be_a_timestamp_or_a_cursor(string version)
     {
-        using var factory = ClockedContentApiFactory.At(Monday, Settings);
-        var client = factory.CreateClient();
+        await using var host = await TestHost.Start(o => WithPack(o.WithClock(Monday)));
+        var client = host.Client;
 
         await (await client.GetAsync($"/api/{version}/changes")).ProblemAsync(HttpStatusCode.BadRequest);
         await (await client.GetAsync($"/api/{version}/changes?since=yesterday")).ProblemAsync(HttpStatusCode.BadRequest);
@@ -151,8 +151,8 @@ public sealed class ChangesFeedTests : IDisposable
     [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
     public async Task The_first_party_feed_lists_every_kind_with_links_that_resolve(string version)
     {
-        using var factory = ClockedContentApiFactory.At(Monday);
-        var client = factory.CreateClient();
+        await using var host = await TestHost.Start(o => o.WithClock(Monday));
+        var client = host.Client;
 
         var changes = (await Changes(client, version, "2000-01-01T00:00:00Z", "&limit=500&force=gloucestershire")).Items().EnumerateArray().ToList();
 
@@ -166,13 +166,13 @@ public sealed class ChangesFeedTests : IDisposable
     }
 
     // The test reloads when it chooses, so the folder watcher stays off.
-    private Dictionary<string, string?> Settings => _folders.Settings(("Plugins:WatchForChanges", "false"));
+    private void WithPack(TestHostOptions options) => options.WithPlugins(_folders).WithSetting("Plugins:WatchForChanges", "false");
 
     public void Dispose() => _folders.Dispose();
 
     // The host's own reload, as an admin's POST /admin/plugins/reload runs it.
-    private static Task Reload(ClockedContentApiFactory factory) =>
-        factory.Services.GetRequiredService<ContentReloader>().ReloadAsync(ReloadTrigger.Admin, CancellationToken.None);
+    private static Task Reload(TestHost host) =>
+        host.Services.GetRequiredService<ContentReloader>().ReloadAsync(ReloadTrigger.Admin, CancellationToken.None);
 
     private static async Task<JsonElement> Changes(HttpClient client, string version, string since, string extra = "") =>
         await (await client.GetAsync($"/api/{version}/changes?since={Uri.EscapeDataString(since)}{extra}")).JsonAsync();

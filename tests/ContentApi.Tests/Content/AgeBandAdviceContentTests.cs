@@ -7,13 +7,13 @@ namespace ContentApi.Tests.Content;
 /// The shipped age-band advice is complete (every band, core topic and audience) and its links hold: every item links
 /// guidance written for its audience and ages, and contacts its readers may use, with 999 always among them.
 /// </summary>
-public sealed class AgeBandAdviceContentTests(ContentApiFactory factory) : IClassFixture<ContentApiFactory>
+public sealed class AgeBandAdviceContentTests(DefaultHost host) : IClassFixture<DefaultHost>
 {
     private static readonly string[] Bands = ["4-7", "8-10", "11-13", "14-17"];
     private static readonly string[] CoreTopics = ["sharing-nudes", "sextortion", "online-grooming", "onward-sharing"];
     private static readonly string[] Audiences = ["parents-carers", "young-people"];
 
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = host.CreateClient();
 
     [Theory]
     [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]

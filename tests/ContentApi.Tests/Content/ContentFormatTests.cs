@@ -206,15 +206,13 @@ public sealed class ContentFormatTests
     public async Task A_plugin_declaring_contract_1_0_still_loads_on_this_1_2_host()
     {
         Assert.Equal(new Version(1, 2, 0), ContractVersion.Current);
-        using var folders = new PluginFolders();
-        folders.AddFolder("old", new Dictionary<string, string>
+        await using var host = await TestHost.Start(o => o.WithPlugins(folders => folders.AddFolder("old", new Dictionary<string, string>
         {
             ["plugin.json"] = """{ "id": "old", "name": "Old", "version": "1.0.0", "publisher": "P", "contractVersion": "1.0" }""",
             ["content/topics.yaml"] = $"items:\n  - kind: topic\n    id: old-topic\n    name: Old\n{Common}\n",
-        });
-        using var factory = ContentApiFactory.Create(folders.Settings());
+        })));
 
-        var plugins = await (await factory.CreateClient().GetAsync("/api/v2/plugins")).JsonAsync();
+        var plugins = await (await host.Client.GetAsync("/api/v2/plugins")).JsonAsync();
 
         var old = plugins.GetProperty("plugins").EnumerateArray().Single();
         Assert.Equal("healthy", old.GetProperty("status").GetString());

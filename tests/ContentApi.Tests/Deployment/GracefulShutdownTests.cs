@@ -15,7 +15,8 @@ public sealed class GracefulShutdownTests
     [Fact]
     public async Task A_request_in_flight_at_SIGTERM_gets_its_response_while_new_connections_are_refused()
     {
-        using var host = await StartAsync(shutdownTimeout: "00:00:30");
+        await using var api = await StartAsync(shutdownTimeout: "00:00:30");
+        var host = api.Process;
         using var inFlight = await StartPurgeAsync(host);
 
         host.Terminate();
@@ -35,7 +36,8 @@ public sealed class GracefulShutdownTests
     [Fact]
     public async Task A_request_that_never_finishes_holds_shutdown_no_longer_than_the_timeout()
     {
-        using var host = await StartAsync(shutdownTimeout: "00:00:02");
+        await using var api = await StartAsync(shutdownTimeout: "00:00:02");
+        var host = api.Process;
         using var stuck = await StartPurgeAsync(host);
         var terminatedAt = DateTime.UtcNow;
 
@@ -47,15 +49,13 @@ public sealed class GracefulShutdownTests
         Assert.Equal(0, host.ExitCode);
     }
 
-    private static Task<HostProcess> StartAsync(string shutdownTimeout) => HostProcess.StartAsync(new Dictionary<string, string?>
-    {
-        ["Shutdown:Timeout"] = shutdownTimeout,
+    private static Task<TestHost> StartAsync(string shutdownTimeout) => TestHost.Start(o => o.AsProcess().WithSettings(
+        ("Shutdown:Timeout", shutdownTimeout),
         // "Request starting" tells the test the request has reached the application.
-        ["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
-    });
+        ("Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics", "Information")));
 
     /// <summary>An admin purge whose headers and first bytes of body have arrived: the request is running, waiting for the rest.</summary>
-    private static async Task<TcpClient> StartPurgeAsync(HostProcess host)
+    private static async Task<TcpClient> StartPurgeAsync(ApiProcess host)
     {
         var tcp = new TcpClient();
         await tcp.ConnectAsync(host.Address.Host, host.Address.Port);

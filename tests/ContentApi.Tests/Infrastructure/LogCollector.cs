@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ContentApi.Tests.Infrastructure;
@@ -37,11 +34,4 @@ public sealed class LogCollector : ILoggerProvider
             }
         }
     }
-}
-
-public static class LogCollectorExtensions
-{
-    /// <summary>The same host, with its logs also going to <paramref name="logs"/>.</summary>
-    public static WebApplicationFactory<Program> WithLogs(this WebApplicationFactory<Program> factory, LogCollector logs) =>
-        factory.WithWebHostBuilder(builder => builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(logs)));
 }

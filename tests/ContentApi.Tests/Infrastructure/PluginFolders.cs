@@ -34,17 +34,6 @@ public sealed class PluginFolders : IDisposable
         return folder;
     }
 
-    public Dictionary<string, string?> Settings(params (string Key, string? Value)[] extra)
-    {
-        var settings = new Dictionary<string, string?> { ["Plugins:Path"] = Root };
-        foreach (var (key, value) in extra)
-        {
-            settings[key] = value;
-        }
-
-        return settings;
-    }
-
     public void Dispose()
     {
         try

@@ -11,7 +11,9 @@ namespace ContentApi.Tests.Infrastructure;
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
+    // Generous: on a loaded 2-core machine starting a process, or one small command, can take many seconds.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(30);
 
     private Process? _process;
     private bool _paused;
@@ -104,7 +106,7 @@ public sealed class RedisServer : IAsyncDisposable
     /// <summary>Sends one command over RESP and returns the reply: a string, a number, or an array of strings.</summary>
     public async Task<object?> CommandAsync(params string[] arguments)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        using var timeout = new CancellationTokenSource(CommandTimeout);
         using var client = new TcpClient();
         await client.ConnectAsync(IPAddress.Loopback, Port, timeout.Token);
         var stream = client.GetStream();

@@ -10,7 +10,7 @@ namespace ContentApi.Tests.Kinds;
 /// folder must match what the model generates; regenerate deliberately with
 /// <c>UPDATE_SCHEMAS=1 dotnet test --filter ContentSchema</c> and commit the result.
 /// </summary>
-public sealed class ContentSchemaTests(ContentApiFactory factory) : IClassFixture<ContentApiFactory>
+public sealed class ContentSchemaTests(DefaultHost factory) : IClassFixture<DefaultHost>
 {
     private static readonly string SchemaFolder = Path.Combine(Repository.Root, "schemas");
 

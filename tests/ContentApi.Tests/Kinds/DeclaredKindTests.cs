@@ -56,8 +56,8 @@ public sealed class DeclaredKindTests : IDisposable
             ["plugin.json"] = ContentPackFiles.Manifest("widget-pack"),
             ["content/widgets.yaml"] = Widgets(("blue", "Blue widget")),
         });
-        await using var factory = ContentApiFactory.Create(_folders.Settings(), services => services.AddSingleton(Kinds));
-        using var client = factory.CreateClient();
+        await using var factory = await TestHost.Start(o => o.WithPlugins(_folders).WithServices(services => services.AddSingleton(Kinds)));
+        var client = factory.Client;
 
         var changes = (await (await client.GetAsync("/api/v2/changes?since=2000-01-01T00:00:00Z")).JsonAsync()).Items().EnumerateArray().ToList();
         var widget = Assert.Single(changes, c => c.GetProperty("kind").GetString() == "widget");

@@ -5,9 +5,9 @@ using ContentApi.Tests.Infrastructure;
 
 namespace ContentApi.Tests.Localisation;
 
-public sealed class WelshTests(ContentApiFactory factory) : IClassFixture<ContentApiFactory>
+public sealed class WelshTests(DefaultHost host) : IClassFixture<DefaultHost>
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = host.CreateClient();
 
     [Theory]
     [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]

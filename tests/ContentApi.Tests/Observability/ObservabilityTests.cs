@@ -3,9 +3,9 @@ using ContentApi.Tests.Infrastructure;
 
 namespace ContentApi.Tests.Observability;
 
-public sealed class ObservabilityTests(ObservabilityTests.KeyedApi api) : IClassFixture<ObservabilityTests.KeyedApi>
+public sealed class ObservabilityTests(DefaultHost host) : IClassFixture<DefaultHost>
 {
-    private readonly HttpClient _client = api.CreateClient();
+    private readonly HttpClient _client = host.CreateClient();
 
     [Fact]
     public async Task Prometheus_metrics_show_requests_and_plugin_load_times_to_a_local_scraper()
@@ -13,17 +13,16 @@ public sealed class ObservabilityTests(ObservabilityTests.KeyedApi api) : IClass
         await (await _client.GetAsync("/api/v2/topics")).JsonAsync();
 
         // The exporter caches a scrape briefly; poll rather than assume the first scrape has the request.
-        string text = string.Empty;
-        for (var attempt = 0; attempt < 50 && !text.Contains("http_server_request_duration_seconds", StringComparison.Ordinal); attempt++)
-        {
-            using var scrape = await _client.SendAsync(TestPeerExtensions.Get("/metrics").From("127.0.0.1"));
-            Assert.Equal(HttpStatusCode.OK, scrape.StatusCode);
-            text = await scrape.Content.ReadAsStringAsync();
-            if (!text.Contains("http_server_request_duration_seconds", StringComparison.Ordinal))
+        var text = string.Empty;
+        await Poll.UntilAsync(
+            async () =>
             {
-                await Task.Delay(200);
-            }
-        }
+                using var scrape = await _client.SendAsync(TestPeerExtensions.Get("/metrics").From("127.0.0.1"));
+                Assert.Equal(HttpStatusCode.OK, scrape.StatusCode);
+                text = await scrape.Content.ReadAsStringAsync();
+                return text.Contains("http_server_request_duration_seconds", StringComparison.Ordinal);
+            },
+            "a scrape that shows the request");
 
         Assert.Contains("http_server_request_duration_seconds", text, StringComparison.Ordinal);
         Assert.Contains("contentapi_plugin_load_duration_seconds_count{", text, StringComparison.Ordinal);
@@ -55,6 +54,4 @@ public sealed class ObservabilityTests(ObservabilityTests.KeyedApi api) : IClass
         using var hostileResponse = await _client.SendAsync(hostile);
         Assert.Matches("^[0-9a-f]{32}$", hostileResponse.Headers.GetValues("X-Request-Id").Single());
     }
-
-    public sealed class KeyedApi() : ContentApiFactory(TestKeys.Settings());
 }

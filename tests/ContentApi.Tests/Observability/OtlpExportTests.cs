@@ -36,13 +36,11 @@ public sealed class OtlpExportTests : IAsyncLifetime
     [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
     public async Task With_a_collector_configured_each_request_is_traced_and_sent_to_it(string version)
     {
-        using var api = ContentApiFactory.Create(new Dictionary<string, string?>
-        {
-            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = _collectorAddress.ToString().TrimEnd('/'),
-            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
-            ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
-        });
-        using var client = api.CreateClient();
+        await using var api = await TestHost.Start(o => o.WithSettings(
+            ("OTEL_EXPORTER_OTLP_ENDPOINT", _collectorAddress.ToString().TrimEnd('/')),
+            ("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf"),
+            ("OTEL_BSP_SCHEDULE_DELAY", "100")));
+        var client = api.Client;
 
         await (await client.GetAsync($"/api/{version}/topics")).JsonAsync();
 
@@ -54,9 +52,9 @@ public sealed class OtlpExportTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Without_a_collector_no_traces_are_recorded()
+    public async Task Without_a_collector_no_traces_are_recorded()
     {
-        using var api = ContentApiFactory.Create(new Dictionary<string, string?>());
+        await using var api = await TestHost.Start();
 
         Assert.Null(api.Services.GetService<TracerProvider>());
     }

@@ -7,9 +7,9 @@ namespace ContentApi.Tests.OpenApi;
 /// The committed contracts in openapi/ are what partners code against. When the generated document changes, this
 /// fails; regenerate deliberately with <c>UPDATE_OPENAPI=1 dotnet test --filter ContractDrift</c> and review the diff.
 /// </summary>
-public sealed class ContractDriftTests(ContentApiFactory factory) : IClassFixture<ContentApiFactory>
+public sealed class ContractDriftTests(DefaultHost host) : IClassFixture<DefaultHost>
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = host.CreateClient();
 
     [Theory]
     [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]

@@ -12,7 +12,7 @@ namespace ContentApi.Tests.OpenApi;
 /// contracts say. Every public endpoint is documented in each API version it serves, no admin endpoint is, and
 /// anything else undocumented is a known operational route.
 /// </summary>
-public sealed class ContractInventoryTests(ContentApiFactory factory) : IClassFixture<ContentApiFactory>
+public sealed class ContractInventoryTests(DefaultHost host) : IClassFixture<DefaultHost>
 {
     /// <summary>Routes deliberately left out of the contracts: probes, metrics, the contracts, content file schemas and docs themselves.</summary>
     private static readonly string[] OperationalRoutes =
@@ -21,14 +21,14 @@ public sealed class ContractInventoryTests(ContentApiFactory factory) : IClassFi
     [Fact]
     public async Task Api9_every_mapped_public_endpoint_is_documented_and_no_admin_endpoint_is()
     {
-        var client = factory.CreateClient();
+        var client = host.CreateClient();
         var documents = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
         foreach (var version in new[] { "v1", "v2" })
         {
             documents[version] = JsonNode.Parse(await client.GetStringAsync($"/openapi/{version}.json"))!;
         }
 
-        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        var endpoints = host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
         var publicEndpoints = 0;
         foreach (var endpoint in endpoints)
         {

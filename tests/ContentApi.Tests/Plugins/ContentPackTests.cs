@@ -4,9 +4,11 @@ using ContentApi.Tests.Infrastructure;
 namespace ContentApi.Tests.Plugins;
 
 /// <summary>National first-party plugins plus two hand-written content packs (JSON and YAML manifests), dropped in as folders.</summary>
-public sealed class ContentPackHost : PluginsHost
+public sealed class ContentPackHost : SharedHost
 {
-    protected override void AddPlugins(PluginFolders folders)
+    protected override void Configure(TestHostOptions options) => options.WithSetting("Plugins:WatchForChanges", "false").WithPlugins(AddPlugins);
+
+    private static void AddPlugins(PluginFolders folders)
     {
         folders.AddFirstParty("Signposting");
         folders.AddFirstParty("Guidance");
@@ -98,9 +100,9 @@ public sealed class ContentPackTests(ContentPackHost host) : IClassFixture<Conte
             .GetProperty("plugins").EnumerateArray().ToDictionary(p => p.GetProperty("id").GetString()!);
 }
 
-public sealed class ProvenanceTests(ContentApiFactory factory) : IClassFixture<ContentApiFactory>
+public sealed class ProvenanceTests(DefaultHost host) : IClassFixture<DefaultHost>
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = host.CreateClient();
 
     [Theory]
     [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]

@@ -3,8 +3,6 @@ using System.Runtime.Loader;
 using System.Text.Json;
 using ContentApi.Host.Plugins;
 using ContentApi.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ContentApi.Tests.Plugins;
@@ -38,8 +36,8 @@ public sealed class ReloadTests : IDisposable
     [Fact]
     public async Task Reload_needs_an_admin_key()
     {
-        await using var factory = CreateHost();
-        using var client = factory.CreateClient();
+        await using var host = await StartHost();
+        var client = host.Client;
 
         await (await client.PostAsync("/admin/plugins/reload", null)).ProblemAsync(HttpStatusCode.Unauthorized);
         using var partner = new HttpRequestMessage(HttpMethod.Post, "/admin/plugins/reload").WithKey(TestKeys.Partner);
@@ -50,8 +48,8 @@ public sealed class ReloadTests : IDisposable
     [Fact]
     public async Task An_admin_reload_serves_changed_files_at_once_and_tells_the_other_instances()
     {
-        await using var factory = CreateHost();
-        using var client = factory.CreateClient();
+        await using var host = await StartHost();
+        var client = host.Client;
         Assert.NotEqual(NewEmail, await LocalEmailAsync(client));
         var before = (await PackAsync(client)).GetProperty("contentLoadedAt").GetDateTimeOffset();
 
@@ -69,8 +67,8 @@ public sealed class ReloadTests : IDisposable
     [MemberData(nameof(Breakages))]
     public async Task A_reload_with_broken_content_keeps_the_last_good_content_and_says_why(string file, string text, string location)
     {
-        await using var factory = CreateHost();
-        using var client = factory.CreateClient();
+        await using var host = await StartHost();
+        var client = host.Client;
         var goodEmail = await LocalEmailAsync(client);
         var goodSince = (await PackAsync(client)).GetProperty("contentLoadedAt").GetDateTimeOffset();
 
@@ -104,8 +102,8 @@ public sealed class ReloadTests : IDisposable
         var manifest = Path.Combine(signposting, "plugin.json");
         File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"id\": \"signposting\"", "\"id\": \"signposting-reloaded\"", StringComparison.Ordinal));
         string[] contactFiles = [Path.Combine(signposting, "content/contacts.yaml"), Path.Combine(signposting, "content/contacts.cy-GB.yaml")];
-        await using var factory = CreateHost();
-        using var client = factory.CreateClient();
+        await using var host = await StartHost();
+        var client = host.Client;
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v2/contacts/reload-childline")).StatusCode);
 
         foreach (var contacts in contactFiles) // the contact and its Welsh translation
@@ -124,8 +122,8 @@ public sealed class ReloadTests : IDisposable
     [Fact]
     public async Task The_folder_watcher_reloads_changed_and_new_plugins_and_keeps_the_last_good_content_on_errors()
     {
-        await using var factory = CreateHost(("Plugins:WatchForChanges", "true"), ("Plugins:ReloadDebounce", "00:00:00.300"));
-        using var client = factory.CreateClient();
+        await using var host = await StartHost(("Plugins:WatchForChanges", "true"), ("Plugins:ReloadDebounce", "00:00:00.300"));
+        var client = host.Client;
 
         File.WriteAllText(Path.Combine(_pack, "content/contacts.yaml"), ContentPackFiles.Contacts(NewEmail));
         await Poll.UntilAsync(async () => await LocalEmailAsync(client) == NewEmail, "the changed email to be served");
@@ -145,9 +143,10 @@ public sealed class ReloadTests : IDisposable
 
     public void Dispose() => _folders.Dispose();
 
-    private WebApplicationFactory<Program> CreateHost(params (string Key, string? Value)[] settings) =>
-        ContentApiFactory.Create(TestKeys.Settings(_folders.Settings([("Plugins:WatchForChanges", "false"), .. settings])))
-            .WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IContentReloadBroadcaster>(_broadcaster)));
+    private Task<TestHost> StartHost(params (string Key, string? Value)[] settings) => TestHost.Start(o => o
+        .WithPlugins(_folders)
+        .WithSettings([("Plugins:WatchForChanges", "false"), .. settings])
+        .WithServices(s => s.AddSingleton<IContentReloadBroadcaster>(_broadcaster)));
 
     private static async Task<JsonElement> ReloadAsync(HttpClient client)
     {

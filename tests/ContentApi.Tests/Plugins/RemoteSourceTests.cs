@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using ContentApi.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace ContentApi.Tests.Plugins;
 
@@ -26,7 +25,7 @@ public sealed class RemoteSourceTests : IAsyncLifetime
 
     private readonly PluginFolders _folders = new();
     private StubUpstream _upstream = null!;
-    private WebApplicationFactory<Program>? _factory;
+    private TestHost? _host;
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()
@@ -38,10 +37,9 @@ public sealed class RemoteSourceTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        _client?.Dispose();
-        if (_factory is not null)
+        if (_host is not null)
         {
-            await _factory.DisposeAsync();
+            await _host.DisposeAsync();
         }
 
         await _upstream.DisposeAsync();
@@ -51,7 +49,7 @@ public sealed class RemoteSourceTests : IAsyncLifetime
     [Fact]
     public async Task A_failing_upstream_opens_the_circuit_and_the_last_good_content_keeps_being_served()
     {
-        StartHost(attemptTimeout: "00:00:10", failureRatio: "0.5");
+        await StartHostAsync(attemptTimeout: "00:00:10", failureRatio: "0.5");
         var loaded = await RemotePluginAsync();
         Assert.Equal("healthy", loaded.GetProperty("status").GetString());
         var requestsWhileHealthy = _upstream.Requests;
@@ -81,7 +79,7 @@ public sealed class RemoteSourceTests : IAsyncLifetime
     public async Task An_upstream_that_never_answers_is_cut_off_by_the_timeout_and_the_last_good_content_stays()
     {
         // The breaker opens only when every call in its window failed, so this test sees the timeout itself.
-        StartHost(attemptTimeout: "00:00:02", failureRatio: "1.0");
+        await StartHostAsync(attemptTimeout: "00:00:02", failureRatio: "1.0");
         Assert.Equal("healthy", (await RemotePluginAsync()).GetProperty("status").GetString());
 
         _upstream.Mode = StubUpstream.Behaviour.Hang;
@@ -92,9 +90,9 @@ public sealed class RemoteSourceTests : IAsyncLifetime
         await AssertRemoteContactServedAsync();
     }
 
-    private void StartHost(string attemptTimeout, string failureRatio)
+    private async Task StartHostAsync(string attemptTimeout, string failureRatio)
     {
-        _factory = ContentApiFactory.Create(TestKeys.Settings(_folders.Settings(
+        _host = await TestHost.Start(o => o.WithPlugins(_folders).WithSettings(
             ("Plugins:WatchForChanges", "false"),
             ("Plugins:Settings:remote:url", _upstream.ContentUrl.ToString()),
             ("Plugins:Http:AttemptTimeout:Timeout", attemptTimeout),
@@ -104,8 +102,8 @@ public sealed class RemoteSourceTests : IAsyncLifetime
             ("Plugins:Http:CircuitBreaker:MinimumThroughput", "2"),
             ("Plugins:Http:CircuitBreaker:FailureRatio", failureRatio),
             ("Plugins:Http:CircuitBreaker:SamplingDuration", "00:01:00"),
-            ("Plugins:Http:CircuitBreaker:BreakDuration", "00:10:00"))));
-        _client = _factory.CreateClient();
+            ("Plugins:Http:CircuitBreaker:BreakDuration", "00:10:00")));
+        _client = _host.Client;
     }
 
     private async Task AssertRemoteContactServedAsync()

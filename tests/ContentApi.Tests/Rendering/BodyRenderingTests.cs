@@ -6,7 +6,7 @@ using ContentApi.Tests.Infrastructure;
 
 namespace ContentApi.Tests.Rendering;
 
-public sealed class BodyRenderingTests(ContentApiFactory factory) : IClassFixture<ContentApiFactory>
+public sealed class BodyRenderingTests(DefaultHost host) : IClassFixture<DefaultHost>
 {
     private const string Hostile = """
         ## Help
@@ -18,7 +18,7 @@ public sealed class BodyRenderingTests(ContentApiFactory factory) : IClassFixtur
         <div onclick="steal()">boxed</div>
         """;
 
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = host.CreateClient();
 
     [Fact]
     public void Html_never_contains_markup_scripts_or_unsafe_links_from_the_content()

@@ -19,18 +19,18 @@ public sealed class ReviewLifecycleTests
     [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
     public async Task A_contact_moves_from_current_to_due_soon_to_overdue_to_withheld_as_the_clock_moves(string version)
     {
-        using var factory = ClockedContentApiFactory.At(BeforeContactsDue);
-        var client = factory.CreateClient();
+        await using var host = await TestHost.Start(o => o.WithClock(BeforeContactsDue));
+        var client = host.Client;
 
         Assert.Equal("current", await ChildlineStatus(client, version));
 
-        factory.Clock.SetUtcNow(ContactsDueSoon);
+        host.Clock.SetUtcNow(ContactsDueSoon);
         Assert.Equal("due-soon", await ChildlineStatus(client, version));
 
-        factory.Clock.SetUtcNow(ContactsOverdue);
+        host.Clock.SetUtcNow(ContactsOverdue);
         Assert.Equal("overdue", await ChildlineStatus(client, version)); // still served, flagged
 
-        factory.Clock.SetUtcNow(ContactsPastGrace);
+        host.Clock.SetUtcNow(ContactsPastGrace);
         var withheld = await (await client.GetAsync($"/api/{version}/contacts/childline")).ProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal("withheld", withheld.GetProperty("reviewStatus").GetString());
         var list = (await (await client.GetAsync($"/api/{version}/contacts?pageSize=100")).JsonAsync()).Items().Ids().ToList();
@@ -42,8 +42,8 @@ public sealed class ReviewLifecycleTests
     [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
     public async Task Signposting_keeps_999_first_when_every_contact_is_long_overdue(string version)
     {
-        using var factory = ClockedContentApiFactory.At(ContactsPastGrace);
-        var client = factory.CreateClient();
+        await using var host = await TestHost.Start(o => o.WithClock(ContactsPastGrace));
+        var client = host.Client;
 
         var answer = await (await client.GetAsync($"/api/{version}/signposting?age=13&audience=young-people&topic=sextortion")).JsonAsync();
         var entries = answer.GetProperty("tiers").EnumerateArray().SelectMany(t => t.GetProperty("entries").EnumerateArray()).ToList();
@@ -58,8 +58,8 @@ public sealed class ReviewLifecycleTests
     [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
     public async Task Reviews_lists_what_is_due_overdue_and_withheld_and_filters_by_plugin_and_force(string version)
     {
-        using var factory = ClockedContentApiFactory.At(ContactsPastGrace);
-        var client = factory.CreateClient();
+        await using var host = await TestHost.Start(o => o.WithClock(ContactsPastGrace));
+        var client = host.Client;
 
         var all = await (await client.GetAsync($"/api/{version}/reviews")).JsonAsync();
         Assert.Equal("2027-04-15", all.GetProperty("asOf").GetString());
@@ -90,15 +90,15 @@ public sealed class ReviewLifecycleTests
     public async Task The_grace_period_and_withholding_are_configurable(string version)
     {
         var keepServing = new Dictionary<string, string?> { ["Reviews:WithholdAfterGracePeriod"] = "false" };
-        using (var factory = ClockedContentApiFactory.At(ContactsPastGrace, keepServing))
+        await using (var host = await TestHost.Start(o => o.WithClock(ContactsPastGrace).WithSettings(keepServing)))
         {
-            Assert.Equal("overdue", await ChildlineStatus(factory.CreateClient(), version));
+            Assert.Equal("overdue", await ChildlineStatus(host.Client, version));
         }
 
         var noGrace = new Dictionary<string, string?> { ["Reviews:GracePeriodDays"] = "0" };
-        using (var factory = ClockedContentApiFactory.At(ContactsOverdue, noGrace))
+        await using (var host = await TestHost.Start(o => o.WithClock(ContactsOverdue).WithSettings(noGrace)))
         {
-            await (await factory.CreateClient().GetAsync($"/api/{version}/contacts/childline")).ProblemAsync(HttpStatusCode.NotFound);
+            await (await host.Client.GetAsync($"/api/{version}/contacts/childline")).ProblemAsync(HttpStatusCode.NotFound);
         }
     }
 
@@ -106,8 +106,7 @@ public sealed class ReviewLifecycleTests
     [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
     public async Task A_withheld_welsh_translation_falls_back_to_a_served_original(string version)
     {
-        using var folders = new PluginFolders();
-        folders.AddFolder("pack", new Dictionary<string, string>
+        await using var host = await TestHost.Start(o => o.WithClock(BeforeContactsDue).WithPlugins(folders => folders.AddFolder("pack", new Dictionary<string, string>
         {
             ["plugin.json"] = """{ "id": "pack", "name": "Pack", "version": "1.0.0", "publisher": "Test", "contractVersion": "1.0" }""",
             ["content/topics.yaml"] = """
@@ -117,10 +116,9 @@ public sealed class ReviewLifecycleTests
                   - { kind: topic, id: t, locale: cy-GB, name: "Enw Cymraeg",
                       review: { lastReviewed: 2025-01-01, nextReviewDue: 2026-01-01, owner: O } }
                 """,
-        });
-        using var factory = ClockedContentApiFactory.At(BeforeContactsDue, folders.Settings());
+        })));
 
-        var topic = (await (await factory.CreateClient().GetAsync($"/api/{version}/topics?locale=cy-GB")).JsonAsync())[0];
+        var topic = (await (await host.Client.GetAsync($"/api/{version}/topics?locale=cy-GB")).JsonAsync())[0];
 
         Assert.Equal("English name", topic.GetProperty("name").GetString());
         Assert.True(topic.GetProperty("fallback").GetBoolean());

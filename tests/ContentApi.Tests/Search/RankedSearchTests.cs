@@ -4,9 +4,9 @@ using ContentApi.Tests.Infrastructure;
 
 namespace ContentApi.Tests.Search;
 
-public sealed class RankedSearchTests(ContentApiFactory factory) : IClassFixture<ContentApiFactory>
+public sealed class RankedSearchTests(DefaultHost host) : IClassFixture<DefaultHost>
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = host.CreateClient();
 
     private sealed record Doc(string Id, string Title, string Summary, string Body, string Locale = "en-GB");
 

@@ -4,11 +4,11 @@ using ContentApi.Tests.Infrastructure;
 namespace ContentApi.Tests.Security;
 
 /// <summary>Who may call what: every kind of credential against a public and an admin route, in every API version.</summary>
-public sealed class AccessMatrixTests : IClassFixture<AccessMatrixTests.KeyedApi>
+public sealed class AccessMatrixTests : IClassFixture<DefaultHost>
 {
     private readonly HttpClient _client;
 
-    public AccessMatrixTests(KeyedApi api) => _client = api.CreateClient();
+    public AccessMatrixTests(DefaultHost host) => _client = host.CreateClient();
 
     public static TheoryData<string, string, string, HttpStatusCode> Matrix()
     {
@@ -62,6 +62,4 @@ public sealed class AccessMatrixTests : IClassFixture<AccessMatrixTests.KeyedApi
         "admin-in-query" => new HttpRequestMessage(HttpMethod.Get, $"{route}?key={TestKeys.Admin}"),
         _ => throw new ArgumentOutOfRangeException(nameof(credential), credential, null),
     };
-
-    public sealed class KeyedApi() : ContentApiFactory(TestKeys.Settings());
 }

@@ -3,12 +3,9 @@ using ContentApi.Tests.Infrastructure;
 
 namespace ContentApi.Tests.Security;
 
-public sealed class ApiKeyTests : IDisposable
+public sealed class ApiKeyTests(DefaultHost host) : IClassFixture<DefaultHost>
 {
-    private readonly ContentApiFactory _factory = ContentApiFactory.Create(TestKeys.Settings());
-    private readonly HttpClient _client;
-
-    public ApiKeyTests() => _client = _factory.CreateClient();
+    private readonly HttpClient _client = host.CreateClient();
 
     [Fact]
     public async Task Anonymous_reads_are_allowed() =>
@@ -68,11 +65,5 @@ public sealed class ApiKeyTests : IDisposable
             var document = await _client.GetStringAsync($"/openapi/{version}.json");
             Assert.DoesNotContain("/admin", document, StringComparison.Ordinal);
         }
-    }
-
-    public void Dispose()
-    {
-        _client.Dispose();
-        _factory.Dispose();
     }
 }

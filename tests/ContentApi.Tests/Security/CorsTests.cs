@@ -3,21 +3,13 @@ using ContentApi.Tests.Infrastructure;
 
 namespace ContentApi.Tests.Security;
 
-public sealed class CorsTests : IDisposable
+public sealed class CorsTests(CorsTests.StrictHost strict, CorsTests.OpenHost open) : IClassFixture<CorsTests.StrictHost>, IClassFixture<CorsTests.OpenHost>
 {
     private const string Partner = "https://www.partner.example.org";
     private const string Stranger = "https://evil.example.com";
 
-    private readonly ContentApiFactory _strict = ContentApiFactory.Create(TestKeys.Settings(new Dictionary<string, string?>
-    {
-        ["Cors:PartnerOrigins:0"] = Partner,
-    }));
-
-    private readonly ContentApiFactory _open = ContentApiFactory.Create(TestKeys.Settings(new Dictionary<string, string?>
-    {
-        ["Cors:PartnerOrigins:0"] = Partner,
-        ["Cors:AllowAnyOriginAnonymously"] = "true",
-    }));
+    private readonly SharedHost _strict = strict;
+    private readonly SharedHost _open = open;
 
     [Theory]
     [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
@@ -92,21 +84,28 @@ public sealed class CorsTests : IDisposable
         Assert.False(read.Headers.Contains("Access-Control-Allow-Origin"));
     }
 
-    public void Dispose()
-    {
-        _strict.Dispose();
-        _open.Dispose();
-    }
-
-    private static Task<HttpResponseMessage> Preflight(ContentApiFactory factory, string url, string origin, string headers)
+    private static Task<HttpResponseMessage> Preflight(SharedHost host, string url, string origin, string headers)
     {
         var request = new HttpRequestMessage(HttpMethod.Options, url);
         request.Headers.Add("Origin", origin);
         request.Headers.Add("Access-Control-Request-Method", "GET");
         request.Headers.Add("Access-Control-Request-Headers", headers);
-        return factory.CreateClient().SendAsync(request);
+        return host.CreateClient().SendAsync(request);
     }
 
     private static string Single(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? string.Join(",", values) : throw new Xunit.Sdk.XunitException($"No {name} header; status {(int)response.StatusCode}.");
+
+    /// <summary>Partner origins only.</summary>
+    public sealed class StrictHost : SharedHost
+    {
+        protected override void Configure(TestHostOptions options) => options.WithSetting("Cors:PartnerOrigins:0", Partner);
+    }
+
+    /// <summary>Partner origins, and any origin for anonymous reads.</summary>
+    public sealed class OpenHost : SharedHost
+    {
+        protected override void Configure(TestHostOptions options) =>
+            options.WithSetting("Cors:PartnerOrigins:0", Partner).WithSetting("Cors:AllowAnyOriginAnonymously", "true");
+    }
 }

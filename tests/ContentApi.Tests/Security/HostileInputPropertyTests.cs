@@ -16,8 +16,8 @@ namespace ContentApi.Tests.Security;
 /// Whatever arrives, the API must answer without a 5xx, and every 4xx must be an RFC 9457 problem. CsCheck prints the
 /// seed of a failing run; set CsCheck_Seed to replay it.
 /// </summary>
-public sealed class HostileInputPropertyTests(HostileInputPropertyTests.QuietApi api, ITestOutputHelper output)
-    : IClassFixture<HostileInputPropertyTests.QuietApi>
+public sealed class HostileInputPropertyTests(HostileInputPropertyTests.QuietHost api, ITestOutputHelper output)
+    : IClassFixture<HostileInputPropertyTests.QuietHost>
 {
     private const int Requests = 10_000;
 
@@ -207,10 +207,11 @@ public sealed class HostileInputPropertyTests(HostileInputPropertyTests.QuietApi
     }
 
     /// <summary>The real API with keys, and logs quiet: ten thousand hostile requests would otherwise log thousands of warnings.</summary>
-    public sealed class QuietApi() : ContentApiFactory(TestKeys.Settings(new Dictionary<string, string?>
+    public sealed class QuietHost : SharedHost
     {
-        ["Logging:LogLevel:Default"] = "Error",
-        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Error",
-        ["Cors:PartnerOrigins:0"] = "https://www.partner.example.org",
-    }));
+        protected override void Configure(TestHostOptions options) => options.WithSettings(
+            ("Logging:LogLevel:Default", "Error"),
+            ("Logging:LogLevel:Microsoft.AspNetCore", "Error"),
+            ("Cors:PartnerOrigins:0", "https://www.partner.example.org"));
+    }
 }

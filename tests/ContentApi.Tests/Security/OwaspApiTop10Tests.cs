@@ -10,16 +10,11 @@ namespace ContentApi.Tests.Security;
 /// maps each risk to its test. API6 (sensitive business flows) does not apply: the API only publishes content.
 /// API9 is covered by <see cref="OpenApi.ContractInventoryTests"/> and the contract drift check.
 /// </summary>
-public sealed class OwaspApiTop10Tests : IClassFixture<OwaspApiTop10Tests.KeyedApi>
+public sealed class OwaspApiTop10Tests : IClassFixture<DefaultHost>
 {
-    private readonly KeyedApi _api;
     private readonly HttpClient _client;
 
-    public OwaspApiTop10Tests(KeyedApi api)
-    {
-        _api = api;
-        _client = api.CreateClient();
-    }
+    public OwaspApiTop10Tests(DefaultHost host) => _client = host.CreateClient();
 
     [Theory]
     [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
@@ -74,8 +69,8 @@ public sealed class OwaspApiTop10Tests : IClassFixture<OwaspApiTop10Tests.KeyedA
     [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
     public async Task Api4_resource_consumption_is_bounded_by_quotas_page_sizes_and_request_sizes(string version)
     {
-        using var limited = ContentApiFactory.Create(new Dictionary<string, string?> { ["RateLimiting:Anonymous:PermitLimit"] = "2" });
-        var client = limited.CreateClient();
+        await using var limited = await TestHost.Start(o => o.WithSetting("RateLimiting:Anonymous:PermitLimit", "2"));
+        var client = limited.Client;
         await (await client.GetAsync($"/api/{version}/topics")).JsonAsync();
         await (await client.GetAsync($"/api/{version}/topics")).JsonAsync();
         using var refused = await client.GetAsync($"/api/{version}/topics");
@@ -172,22 +167,23 @@ public sealed class OwaspApiTop10Tests : IClassFixture<OwaspApiTop10Tests.KeyedA
     [Fact]
     public async Task Api10_third_party_plugin_content_and_code_are_validated_and_contained()
     {
-        using var folders = new PluginFolders();
-        folders.AddFirstParty("Signposting");
-        folders.AddFixture("ThrowingPlugin");
-        folders.AddFixture("HangingPlugin");
         var local = await File.ReadAllTextAsync(Path.Combine(PluginFolders.FirstPartyRoot, "Gloucestershire", "content", "contacts.yaml"));
         var hostile = local
             .Replace("id: gloucestershire-101", "id: hostile-contact", StringComparison.Ordinal)
             .Replace("\"https://www.gloucestershire.police.uk/\"\n        label", "\"javascript:alert(document.cookie)\"\n        label", StringComparison.Ordinal);
         Assert.Contains("javascript:", hostile, StringComparison.Ordinal);
-        folders.AddFolder("hostile-pack", new Dictionary<string, string>
+        await using var host = await TestHost.Start(o => o.WithSetting("Plugins:LoadTimeout", "00:00:30").WithPlugins(folders =>
         {
-            ["plugin.json"] = """{ "id": "hostile-pack", "name": "Hostile", "version": "1.0.0", "publisher": "Unknown", "contractVersion": "1.0" }""",
-            ["content/contacts.yaml"] = hostile,
-        });
-        using var factory = ContentApiFactory.Create(folders.Settings(("Plugins:LoadTimeout", "00:00:10")));
-        var client = factory.CreateClient();
+            folders.AddFirstParty("Signposting");
+            folders.AddFixture("ThrowingPlugin");
+            folders.AddFixture("HangingPlugin");
+            folders.AddFolder("hostile-pack", new Dictionary<string, string>
+            {
+                ["plugin.json"] = """{ "id": "hostile-pack", "name": "Hostile", "version": "1.0.0", "publisher": "Unknown", "contractVersion": "1.0" }""",
+                ["content/contacts.yaml"] = hostile,
+            });
+        }));
+        var client = host.Client;
 
         await (await client.GetAsync("/api/v2/contacts/childline")).JsonAsync();
         await (await client.GetAsync("/api/v2/contacts/hostile-contact?force=gloucestershire")).ProblemAsync(HttpStatusCode.NotFound);
@@ -196,6 +192,4 @@ public sealed class OwaspApiTop10Tests : IClassFixture<OwaspApiTop10Tests.KeyedA
         Assert.Contains("https", pack.GetProperty("problems").GetRawText(), StringComparison.Ordinal);
         Assert.Equal(2, plugins.Count(p => p.GetProperty("status").GetString() == "faulted"));
     }
-
-    public sealed class KeyedApi() : ContentApiFactory(TestKeys.Settings());
 }

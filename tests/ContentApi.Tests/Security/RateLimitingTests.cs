@@ -1,9 +1,5 @@
 using System.Net;
 using ContentApi.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 
 namespace ContentApi.Tests.Security;
 
@@ -11,33 +7,25 @@ namespace ContentApi.Tests.Security;
 /// Quotas: 3 requests a minute anonymous (per address), 5 with a partner key (per key id). The clock is fake and
 /// stands 30 s into a window, so the reset times are exact and no window ends mid-test.
 /// </summary>
-public sealed class RateLimitingTests : IDisposable
+public sealed class RateLimitingTests : IAsyncLifetime
 {
     private const string ProxyAddress = "10.0.0.1";
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 30, 9, 0, 30, TimeSpan.Zero));
-    private readonly LogCollector _logs = new();
-    private readonly ContentApiFactory _factory;
-    private readonly HttpClient _client;
+    private TestHost _host = null!;
+    private HttpClient _client = null!;
 
-    public RateLimitingTests()
+    // Each test counts its own quotas from zero, so each has its own host.
+    public async Task InitializeAsync()
     {
-        _factory = ContentApiFactory.Create(
-            TestKeys.Settings(new Dictionary<string, string?>
-            {
-                ["RateLimiting:Anonymous:PermitLimit"] = "3",
-                ["RateLimiting:Anonymous:Window"] = "00:01:00",
-                ["RateLimiting:Partner:PermitLimit"] = "5",
-                ["RateLimiting:Partner:Window"] = "00:01:00",
-                ["ForwardedHeaders:KnownProxies:0"] = ProxyAddress,
-            }),
-            services =>
-            {
-                services.RemoveAll<TimeProvider>();
-                services.AddSingleton<TimeProvider>(_clock);
-                services.AddSingleton<ILoggerProvider>(_logs);
-            });
-        _client = _factory.CreateClient();
+        _host = await TestHost.Start(o => o.WithClock(new DateTimeOffset(2026, 11, 30, 9, 0, 30, TimeSpan.Zero)).WithSettings(
+            ("RateLimiting:Anonymous:PermitLimit", "3"),
+            ("RateLimiting:Anonymous:Window", "00:01:00"),
+            ("RateLimiting:Partner:PermitLimit", "5"),
+            ("RateLimiting:Partner:Window", "00:01:00"),
+            ("ForwardedHeaders:KnownProxies:0", ProxyAddress)));
+        _client = _host.Client;
     }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Theory]
     [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
@@ -68,7 +56,7 @@ public sealed class RateLimitingTests : IDisposable
         await (await Send("/api/v2/topics", "203.0.113.21")).JsonAsync();
         await (await Send("/api/v2/topics", "2001:db8:1:2::7")).JsonAsync();
 
-        _clock.Advance(TimeSpan.FromSeconds(30));
+        _host.Clock.Advance(TimeSpan.FromSeconds(30));
         await (await Send("/api/v2/topics", "203.0.113.20")).JsonAsync();
     }
 
@@ -106,9 +94,9 @@ public sealed class RateLimitingTests : IDisposable
         await Exhaust("203.0.113.41", 3);
         await (await Send("/api/v2/topics", "203.0.113.41")).ProblemAsync(HttpStatusCode.TooManyRequests);
 
-        Assert.Contains(_logs.Entries.Select(e => e.Message), m => m.Contains("partner-site", StringComparison.Ordinal) && m.Contains("rate limit", StringComparison.Ordinal));
-        Assert.Contains(_logs.Entries.Select(e => e.Message), m => m.Contains("anonymous client reached its rate limit", StringComparison.Ordinal));
-        Assert.DoesNotContain(_logs.Entries.Select(e => e.Message), m => m.Contains(TestKeys.Partner, StringComparison.Ordinal) || m.Contains("203.0.113.4", StringComparison.Ordinal));
+        Assert.Contains(_host.Logs.Entries.Select(e => e.Message), m => m.Contains("partner-site", StringComparison.Ordinal) && m.Contains("rate limit", StringComparison.Ordinal));
+        Assert.Contains(_host.Logs.Entries.Select(e => e.Message), m => m.Contains("anonymous client reached its rate limit", StringComparison.Ordinal));
+        Assert.DoesNotContain(_host.Logs.Entries.Select(e => e.Message), m => m.Contains(TestKeys.Partner, StringComparison.Ordinal) || m.Contains("203.0.113.4", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -150,12 +138,6 @@ public sealed class RateLimitingTests : IDisposable
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.False(response.Headers.Contains("RateLimit-Limit"));
         }
-    }
-
-    public void Dispose()
-    {
-        _client.Dispose();
-        _factory.Dispose();
     }
 
     private async Task Exhaust(string address, int count, string? key = null, string? forwardedFor = null)

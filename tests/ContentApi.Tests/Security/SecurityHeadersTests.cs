@@ -9,10 +9,10 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ContentApi.Tests.Security;
 
-public sealed partial class SecurityHeadersTests(ContentApiFactory factory) : IClassFixture<ContentApiFactory>
+public sealed partial class SecurityHeadersTests(DefaultHost host) : IClassFixture<DefaultHost>
 {
     private const string Secret = "redis-primary.internal:6379,password=hunter2";
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = host.CreateClient();
 
     [Theory]
     [InlineData("/api/v2/topics")]
@@ -65,9 +65,9 @@ public sealed partial class SecurityHeadersTests(ContentApiFactory factory) : IC
     [Fact]
     public async Task An_unexpected_fault_is_a_500_problem_that_names_no_internal_detail()
     {
-        using var faulty = ContentApiFactory.Create(new Dictionary<string, string?>(), services =>
-            services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Insert(0, new FailingConverter())));
-        using var response = await faulty.CreateClient().GetAsync("/api/v2/guidance/what-is-sharing-nudes");
+        await using var faulty = await TestHost.Start(o => o.WithServices(services =>
+            services.Configure<JsonOptions>(json => json.SerializerOptions.Converters.Insert(0, new FailingConverter()))));
+        using var response = await faulty.Client.GetAsync("/api/v2/guidance/what-is-sharing-nudes");
 
         var problem = await response.ProblemAsync(HttpStatusCode.InternalServerError);
         var body = problem.GetRawText();
@@ -82,9 +82,9 @@ public sealed partial class SecurityHeadersTests(ContentApiFactory factory) : IC
     [Fact]
     public async Task A_failing_health_check_does_not_show_its_exception_outside_Development()
     {
-        using var failing = ContentApiFactory.Create(new Dictionary<string, string?>(), services =>
-            services.AddHealthChecks().AddCheck("cache", () => throw new InvalidOperationException($"It was not possible to connect to {Secret}"), ["ready"]));
-        using var response = await failing.CreateClient().GetAsync("/health/ready");
+        await using var failing = await TestHost.Start(o => o.WithServices(services =>
+            services.AddHealthChecks().AddCheck("cache", () => throw new InvalidOperationException($"It was not possible to connect to {Secret}"), ["ready"])));
+        using var response = await failing.Client.GetAsync("/health/ready");
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);

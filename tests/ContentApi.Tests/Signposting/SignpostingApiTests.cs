@@ -4,14 +4,14 @@ using ContentApi.Tests.Infrastructure;
 
 namespace ContentApi.Tests.Signposting;
 
-public sealed class SignpostingApiTests(ContentApiFactory factory) : IClassFixture<ContentApiFactory>
+public sealed class SignpostingApiTests(DefaultHost host) : IClassFixture<DefaultHost>
 {
     private static readonly string[] CoreTopics = ["sharing-nudes", "sextortion", "online-grooming", "onward-sharing"];
     private static readonly string[] Audiences = ["young-people", "parents-carers", "professionals"];
     private static readonly int[] Ages = [.. Enumerable.Range(4, 14), 18, 19, 21, 25];
     private static readonly string[] TierOrder = ["emergency", "report-and-remove", "helplines", "local"];
 
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = host.CreateClient();
 
     public static TheoryData<string, string, string> Matrix()
     {

@@ -22,8 +22,8 @@ public sealed class SignpostingInvariantLoadTests : IDisposable
     [Fact]
     public async Task Giving_the_NSPCC_Helpline_the_askers_age_again_is_refused_and_parents_are_still_offered_it()
     {
-        await using var factory = ContentApiFactory.Create(TestKeys.Settings(_folders.Settings([("Plugins:WatchForChanges", "false")])));
-        using var client = factory.CreateClient();
+        await using var factory = await TestHost.Start(o => o.WithPlugins(_folders).WithSetting("Plugins:WatchForChanges", "false"));
+        var client = factory.Client;
         Assert.Equal("healthy", Signposting(await (await client.GetAsync("/api/v2/plugins")).JsonAsync()).GetProperty("status").GetString());
 
         // The modelling mistake issue 12 found: an age range describing the adult who calls, not the child helped.

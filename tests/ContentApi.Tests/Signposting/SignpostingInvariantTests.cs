@@ -14,7 +14,7 @@ namespace ContentApi.Tests.Signposting;
 /// none, every audience, every police force in the directory (and none) and both languages. The engine is called in
 /// process, so the whole matrix takes seconds.
 /// </summary>
-public sealed class SignpostingInvariantTests(ContentApiFactory factory, ITestOutputHelper output) : IClassFixture<ContentApiFactory>
+public sealed class SignpostingInvariantTests(DefaultHost factory, ITestOutputHelper output) : IClassFixture<DefaultHost>
 {
     private static readonly string[] Locales = ["en-GB", "cy-GB"];
 

@@ -42,8 +42,8 @@ public sealed class ForcePluginTemplateTests : IDisposable
         _folders.AddFirstParty("Signposting");
         _folders.AddFirstParty("Guidance");
         CopyDirectory(built, Path.Combine(_folders.Root, "Wiltshire"));
-        await using var factory = ContentApiFactory.Create(_folders.Settings(("Plugins:WatchForChanges", "false")));
-        using var client = factory.CreateClient();
+        await using var host = await TestHost.Start(o => o.WithPlugins(_folders).WithSetting("Plugins:WatchForChanges", "false"));
+        var client = host.Client;
 
         var plugin = (await (await client.GetAsync("/api/v2/plugins")).JsonAsync()).GetProperty("plugins").EnumerateArray()
             .Single(p => p.GetProperty("id").GetString() == "wiltshire");

@@ -5,15 +5,16 @@ using System.Text;
 namespace ContentApi.Tests.Infrastructure;
 
 /// <summary>
-/// The API as its own operating-system process (<c>dotnet ContentApi.Host.dll</c>) on a real port, with the first-party
-/// plugins and the test keys: for what only a real process shows, such as how it handles SIGTERM.
+/// The API as its own operating-system process (<c>dotnet ContentApi.Host.dll</c>) on a real port: for what only a real
+/// process shows, such as how it handles SIGTERM. Started by <see cref="TestHost"/> with
+/// <see cref="TestHostOptions.AsProcess"/>, which passes it the configuration.
 /// </summary>
-public sealed class HostProcess : IDisposable
+public sealed class ApiProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private HostProcess(Process process, Uri address)
+    private ApiProcess(Process process, Uri address)
     {
         _process = process;
         Address = address;
@@ -38,7 +39,7 @@ public sealed class HostProcess : IDisposable
     public int ExitCode => _process.ExitCode;
 
     /// <summary>Starts the host and waits until its readiness check answers 200.</summary>
-    public static async Task<HostProcess> StartAsync(IDictionary<string, string?> settings)
+    internal static async Task<ApiProcess> StartAsync(IDictionary<string, string?> settings)
     {
         var port = LocalProcesses.FreePort();
         var address = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
@@ -52,22 +53,20 @@ public sealed class HostProcess : IDisposable
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["Plugins__Path"] = Path.Combine(AppContext.BaseDirectory, "plugins");
-        start.Environment["Plugins__WatchForChanges"] = "false";
-        // Plain text logs: read by people when a test fails.
-        start.Environment["Logging__Console__FormatterName"] = "simple";
-        foreach (var (key, value) in TestKeys.Settings(settings))
+        foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
-        var host = new HostProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"), address);
+        var host = new ApiProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"), address);
         host._process.OutputDataReceived += (_, e) => host.Append(e.Data);
         host._process.ErrorDataReceived += (_, e) => host.Append(e.Data);
         host._process.BeginOutputReadLine();
         host._process.BeginErrorReadLine();
 
-        using var probe = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
+        // A loaded machine can take longer than any short timeout to answer the first request: a probe that times out
+        // is asked again, until the poll's own generous deadline.
+        using var probe = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
         await Poll.UntilAsync(
             async () =>
             {
@@ -77,12 +76,13 @@ public sealed class HostProcess : IDisposable
                     using var ready = await probe.GetAsync("/health/ready");
                     return ready.IsSuccessStatusCode;
                 }
-                catch (HttpRequestException)
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
                 {
                     return false;
                 }
             },
-            "the host process to be ready");
+            "the host process to be ready",
+            TimeSpan.FromSeconds(120));
         return host;
     }
 
