@@ -104,17 +104,18 @@ public sealed class ReloadTests : IDisposable
         string[] contactFiles = [Path.Combine(signposting, "content/contacts.yaml"), Path.Combine(signposting, "content/contacts.cy-GB.yaml")];
         await using var host = await StartHost();
         var client = host.Client;
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v2/contacts/reload-childline")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v2/contacts/reload-posh")).StatusCode);
 
-        foreach (var contacts in contactFiles) // the contact and its Welsh translation
+        // The contact and its Welsh translation. POSH, because the safety invariants require Childline and would refuse its loss.
+        foreach (var contacts in contactFiles)
         {
-            File.WriteAllText(contacts, File.ReadAllText(contacts).Replace("id: childline", "id: reload-childline", StringComparison.Ordinal));
+            File.WriteAllText(contacts, File.ReadAllText(contacts).Replace("id: posh", "id: reload-posh", StringComparison.Ordinal));
         }
 
         await ReloadAsync(client);
         await ReloadAsync(client);
 
-        var contact = await (await client.GetAsync("/api/v2/contacts/reload-childline")).JsonAsync();
+        var contact = await (await client.GetAsync("/api/v2/contacts/reload-posh")).JsonAsync();
         Assert.Equal("signposting-reloaded", contact.GetProperty("provenance").GetProperty("plugin").GetString());
         Assert.Single(AssemblyLoadContext.All, c => c.Name == "plugin:signposting-reloaded");
     }
