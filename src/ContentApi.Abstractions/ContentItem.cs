@@ -36,8 +36,14 @@ public abstract record ContentItem
     /// <summary>True when partners must show the text as it is, without editing.</summary>
     public bool DisplayVerbatim { get; init; }
 
-    /// <summary>Whether a translation has been checked by a fluent speaker.</summary>
+    /// <summary>Whether a translation has been checked by a fluent speaker, or has gone stale.</summary>
     public TranslationStatus TranslationStatus { get; init; } = TranslationStatus.Reviewed;
+
+    /// <summary>
+    /// For a translation, who translated it and when, and who checked it and when: dates of its own, apart from the
+    /// review of the facts in <see cref="Review"/>. Null for an original. Added in contract 1.3.
+    /// </summary>
+    public TranslationRecord? Translation { get; init; }
 
     /// <summary>Where the item was read from (file and line), for precise validation reports. Set by content readers.</summary>
     public string? Origin { get; init; }
@@ -115,7 +121,20 @@ public enum TranslationStatus
 
     /// <summary>Needs a fluent speaker to check it before it is relied on.</summary>
     NeedsReview,
+
+    /// <summary>
+    /// The original changed after it was translated. A stale translation is never served: the current original is,
+    /// until the translation is updated. Added in contract 1.3.
+    /// </summary>
+    Stale,
 }
+
+/// <summary>Who translated an item and who checked the translation, each with its own day. Added in contract 1.3.</summary>
+/// <param name="Translator">Who translated it, when known.</param>
+/// <param name="Translated">The day it was translated, when known.</param>
+/// <param name="Reviewer">Who checked the translation, once someone has.</param>
+/// <param name="Reviewed">The day the translation was checked, once it has been.</param>
+public sealed record TranslationRecord(string? Translator, DateOnly? Translated, string? Reviewer = null, DateOnly? Reviewed = null);
 
 /// <summary>An inclusive range of ages in whole years.</summary>
 /// <param name="Min">Youngest age, inclusive.</param>

@@ -13,10 +13,11 @@ public static class ContentApiCommand
 
     /// <summary>The whole command tree; tests invoke it in-process.</summary>
     /// <returns>The root command.</returns>
-    public static RootCommand Create() => new("Validate, scaffold and preview Safeguarding Content API content packs and plugins.")
+    public static RootCommand Create() => new("Validate, scaffold, preview and translate Safeguarding Content API content packs and plugins.")
     {
         ValidateCommand.Create(),
         NewPackCommand.Create(),
         PreviewCommand.Create(),
+        TranslationsCommand.Create(),
     };
 }

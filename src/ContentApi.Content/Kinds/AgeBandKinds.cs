@@ -43,7 +43,11 @@ public sealed class AdviceDocument : ItemDocument
 internal sealed class AgeBandKind : ContractKind<AgeBand, AgeBandDocument>
 {
     public AgeBandKind()
-        : base("age-band", "age-bands", c => c.AgeBands, (c, items) => c with { AgeBands = items }) => InChangesFeed = true;
+        : base("age-band", "age-bands", c => c.AgeBands, (c, items) => c with { AgeBands = items })
+    {
+        InChangesFeed = true;
+        TranslatorNote = "age band: a label and a short description of an age range";
+    }
 
     protected override AgeBand Build(AgeBandDocument d, ItemFields f, CommonFields c) =>
         new() { Id = c.Id, Source = c.Source, Review = c.Review, Label = f.Required(d.Label, "label"), Description = d.Description };
@@ -67,6 +71,7 @@ internal sealed class AdviceKind : ContractKind<AgeBandAdvice, AdviceDocument>
     public AdviceKind()
         : base("advice", "advice", c => c.Advice, (c, items) => c with { Advice = items })
     {
+        TranslatorNote = "age-band advice: talking points for one age band";
         InChangesFeed = true;
         ForceScoped = true;
         CacheTag = BuiltInKinds.AgeBand.CacheTag; // advice is served under its age band

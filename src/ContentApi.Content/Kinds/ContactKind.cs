@@ -40,6 +40,7 @@ internal sealed class ContactKind : ContractKind<Contact, ContactDocument>
     public ContactKind()
         : base("contact", "contacts", c => c.Contacts, (c, items) => c with { Contacts = items })
     {
+        TranslatorNote = "signposting contact: a service people can call, text or visit (keep service names as the service writes them)";
         InChangesFeed = true;
         ForceScoped = true;
     }

@@ -47,6 +47,9 @@ public abstract class ContentKind
     /// </summary>
     public bool ForceScoped { get; init; }
 
+    /// <summary>What a translator is told about the kind's items, beside each of their strings.</summary>
+    public string? TranslatorNote { get; init; }
+
     /// <summary>The words that name an item in lists that mix kinds.</summary>
     /// <param name="item">An item of this kind.</param>
     /// <returns>Its title, name or label.</returns>

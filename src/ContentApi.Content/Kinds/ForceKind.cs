@@ -24,6 +24,7 @@ internal sealed class ForceKind : ContractKind<PoliceForce, ForceDocument>
     public ForceKind()
         : base("force", "forces", c => c.Forces, (c, items) => c with { Forces = items })
     {
+        TranslatorNote = "police force: its name";
     }
 
     protected override PoliceForce Build(ForceDocument d, ItemFields f, CommonFields c) => new()

@@ -40,7 +40,11 @@ public interface IMarkdownDocument
 internal sealed class TopicKind : ContractKind<Topic, TopicDocument>
 {
     public TopicKind()
-        : base("topic", "topics", c => c.Topics, (c, items) => c with { Topics = items }) => InChangesFeed = true;
+        : base("topic", "topics", c => c.Topics, (c, items) => c with { Topics = items })
+    {
+        InChangesFeed = true;
+        TranslatorNote = "topic: the name and description of a subject";
+    }
 
     protected override Topic Build(TopicDocument d, ItemFields f, CommonFields c) =>
         new() { Id = c.Id, Source = c.Source, Review = c.Review, Name = f.Required(d.Name, "name"), Description = d.Description };
@@ -60,6 +64,7 @@ internal sealed class GuidanceKind : ContractKind<GuidanceArticle, GuidanceDocum
     public GuidanceKind()
         : base("guidance", "guidance", c => c.Guidance, (c, items) => c with { Guidance = items })
     {
+        TranslatorNote = "guidance article (Markdown: keep the ## headings, list marks and links as they are)";
         InChangesFeed = true;
         ForceScoped = true;
     }

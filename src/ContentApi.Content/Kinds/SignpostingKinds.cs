@@ -56,7 +56,11 @@ public sealed class SignpostingTierDocument : ItemDocument
 internal sealed class SignpostingRuleKind : ContractKind<SignpostingRule, SignpostingRuleDocument>
 {
     public SignpostingRuleKind()
-        : base("signposting-rule", "signposting", c => c.SignpostingRules, (c, items) => c with { SignpostingRules = items }) => CacheTag = null;
+        : base("signposting-rule", "signposting", c => c.SignpostingRules, (c, items) => c with { SignpostingRules = items })
+    {
+        CacheTag = null;
+        TranslatorNote = "signposting rule: why a contact is offered, written for the reader's age";
+    }
 
     protected override SignpostingRule Build(SignpostingRuleDocument d, ItemFields f, CommonFields c) => new()
     {
@@ -122,7 +126,11 @@ internal sealed class SignpostingRuleKind : ContractKind<SignpostingRule, Signpo
 internal sealed class SignpostingTierKind : ContractKind<SignpostingTierHeading, SignpostingTierDocument>
 {
     public SignpostingTierKind()
-        : base("signposting-tier", "signposting", c => c.SignpostingTiers, (c, items) => c with { SignpostingTiers = items }) => CacheTag = null;
+        : base("signposting-tier", "signposting", c => c.SignpostingTiers, (c, items) => c with { SignpostingTiers = items })
+    {
+        CacheTag = null;
+        TranslatorNote = "signposting tier: the heading over a group of contacts";
+    }
 
     protected override SignpostingTierHeading Build(SignpostingTierDocument d, ItemFields f, CommonFields c) => new()
     {

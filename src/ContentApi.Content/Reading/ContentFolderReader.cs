@@ -30,11 +30,19 @@ public static class ContentFolderReader
     {
         kinds ??= ContentKindRegistry.Default;
         var problems = new List<ContentProblem>();
+        var documents = await ReadDocumentsAsync(folder, relativeTo, kinds, problems, cancellationToken).ConfigureAwait(false);
+        return Collect(documents, problems, kinds);
+    }
+
+    /// <summary>Every item document under a folder, as written (before translations inherit anything).</summary>
+    internal static async Task<List<ItemDocument>> ReadDocumentsAsync(
+        string folder, string relativeTo, ContentKindRegistry kinds, List<ContentProblem> problems, CancellationToken cancellationToken)
+    {
         var documents = new List<ItemDocument>();
         if (!Directory.Exists(folder))
         {
             problems.Add(new ContentProblem(Path.GetRelativePath(relativeTo, folder), "content folder not found"));
-            return Collect(documents, problems, kinds);
+            return documents;
         }
 
         var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
@@ -46,7 +54,7 @@ public static class ContentFolderReader
             ReadText(text, Path.GetRelativePath(relativeTo, file).Replace('\\', '/'), kinds, documents, problems);
         }
 
-        return Collect(documents, problems, kinds);
+        return documents;
     }
 
     /// <summary>Reads one file's text; exposed so validation tools can check a single file.</summary>

@@ -50,6 +50,10 @@ public class ItemDocument
     [PerLocale]
     public string? TranslationStatus { get; set; }
 
+    /// <summary>For a translation: who translated it and when, who checked it and when, and which English it was made from.</summary>
+    [PerLocale]
+    public TranslationDocument? Translation { get; set; }
+
     /// <summary>When the text or facts last changed: YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ.</summary>
     public string? Updated { get; set; }
 
@@ -80,6 +84,19 @@ public class ItemDocument
 /// </summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class PerLocaleAttribute : Attribute;
+
+/// <summary>
+/// A translation's own record. <c>source</c> is the fingerprint of the en-GB words it was made from (written by
+/// <c>contentapi translations import</c>): when the English changes, the fingerprints differ and the translation is stale.
+/// </summary>
+public sealed class TranslationDocument
+{
+    public string? Translator { get; set; }
+    public string? Translated { get; set; }
+    public string? Reviewer { get; set; }
+    public string? Reviewed { get; set; }
+    public string? Source { get; set; }
+}
 
 public sealed class WithdrawalDocument
 {

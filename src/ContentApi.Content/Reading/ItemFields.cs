@@ -153,6 +153,7 @@ public sealed class ItemFields
             Overrides = d.Overrides,
             DisplayVerbatim = d.DisplayVerbatim ?? false,
             TranslationStatus = Enum(d.TranslationStatus, "translationStatus", TranslationStatus.Reviewed),
+            Translation = TranslationOf(d),
             Origin = _places.Item.ToString(),
             Updated = Timestamp(d.Updated, "updated"),
             FirstPublished = d.FirstPublished is null ? null : RequiredDate(d.FirstPublished, "firstPublished"),
@@ -164,6 +165,25 @@ public sealed class ItemFields
                 : new ContentLicence(Required(d.Licence.Name, "licence.name"), RequiredUri(d.Licence.Url, "licence.url")),
             Attribution = d.Attribution?.Trim(),
         };
+
+    private TranslationRecord? TranslationOf(ItemDocument d)
+    {
+        if (d.Translation is not { } translation)
+        {
+            return null;
+        }
+
+        if (TranslationInheritance.IsDefaultLocale(d.Locale))
+        {
+            return Fail<TranslationRecord>("translation", $"only a translation (an item in a locale other than {ContentItem.DefaultLocale}) has a translation record");
+        }
+
+        return new TranslationRecord(
+            translation.Translator?.Trim(),
+            translation.Translated is null ? null : RequiredDate(translation.Translated, "translation.translated"),
+            translation.Reviewer?.Trim(),
+            translation.Reviewed is null ? null : RequiredDate(translation.Reviewed, "translation.reviewed"));
+    }
 
     private AgeRange? AgeRangeOf(AgeRangeDocument? range)
     {

@@ -15,7 +15,8 @@ namespace ContentApi.Content;
 /// body, name, description and so on, and a required one it leaves out is reported as missing. Channels are matched by
 /// <c>type</c> and <c>value</c>: a translated channel gives the <c>label</c> and <c>hours.text</c> in its language and keeps everything
 /// else from the channel with the same number or address. Whether a translation was checked
-/// (<c>translationStatus</c>) is never inherited either: it is a fact about the translation itself.
+/// (<c>translationStatus</c>) is never inherited either: it is a fact about the translation itself. A translation whose
+/// <c>translation.source</c> fingerprint no longer matches the English words is marked stale, and is not served.
 /// </remarks>
 internal static class TranslationInheritance
 {
@@ -39,6 +40,13 @@ internal static class TranslationInheritance
             if (translation.GetType() != original.GetType())
             {
                 continue;
+            }
+
+            // Checked before anything is inherited: the fingerprint is of the English words as they are now.
+            if (translation.Translation?.Source is { } source &&
+                !string.Equals(source.Trim(), TranslationUnits.Fingerprint(original), StringComparison.Ordinal))
+            {
+                translation.TranslationStatus = "stale";
             }
 
             foreach (var property in Inherited(translation.GetType()).Where(p => p.GetValue(translation) is null))

@@ -72,7 +72,9 @@ internal sealed record ReviewClock(DateOnly Today, ReviewOptions Options)
     /// <summary>The first day the item is withheld if nobody reviews it; null when the policy never withholds.</summary>
     public DateOnly? WithheldFromOrNull(ContentItem item) => WithholdsAtAll(item) ? WithheldFrom(item) : null;
 
-    public bool IsServed(ContentItem item) => item.Status == ContentStatus.Published && StatusOf(item) != ReviewStatus.Withheld;
+    // A stale translation is left out like a withheld one, so the request falls back to the current English.
+    public bool IsServed(ContentItem item) =>
+        item.Status == ContentStatus.Published && item.TranslationStatus != TranslationStatus.Stale && StatusOf(item) != ReviewStatus.Withheld;
 
     private bool WithholdsAtAll(ContentItem item) =>
         Options.WithholdAfterGracePeriod && !Options.NeverWithhold.Contains(item.Id, StringComparer.Ordinal);

@@ -24,7 +24,7 @@ public sealed class TopicsAndPluginsApiTests(DefaultHost host) : IClassFixture<D
         var body = await (await _client.GetAsync($"/api/{version}/plugins")).JsonAsync();
         var plugins = body.GetProperty("plugins").EnumerateArray().ToDictionary(p => p.GetProperty("id").GetString()!);
 
-        Assert.Equal("1.2.0", body.GetProperty("contractVersion").GetString());
+        Assert.Equal("1.3.0", body.GetProperty("contractVersion").GetString());
         Assert.Equal(["age-bands", "forces", "gloucestershire", "guidance", "signposting"], plugins.Keys.Order());
         Assert.All(plugins.Values, p =>
         {

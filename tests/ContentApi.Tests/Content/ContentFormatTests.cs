@@ -203,9 +203,9 @@ public sealed class ContentFormatTests
     }
 
     [Fact]
-    public async Task A_plugin_declaring_contract_1_0_still_loads_on_this_1_2_host()
+    public async Task A_plugin_declaring_contract_1_0_still_loads_on_this_1_3_host()
     {
-        Assert.Equal(new Version(1, 2, 0), ContractVersion.Current);
+        Assert.Equal(new Version(1, 3, 0), ContractVersion.Current);
         await using var host = await TestHost.Start(o => o.WithPlugins(folders => folders.AddFolder("old", new Dictionary<string, string>
         {
             ["plugin.json"] = """{ "id": "old", "name": "Old", "version": "1.0.0", "publisher": "P", "contractVersion": "1.0" }""",
@@ -217,7 +217,7 @@ public sealed class ContentFormatTests
         var old = plugins.GetProperty("plugins").EnumerateArray().Single();
         Assert.Equal("healthy", old.GetProperty("status").GetString());
         Assert.Equal(1, old.GetProperty("items").GetProperty("topics").GetInt32());
-        Assert.Equal("1.2.0", plugins.GetProperty("contractVersion").GetString());
+        Assert.Equal("1.3.0", plugins.GetProperty("contractVersion").GetString());
     }
 
     private static PluginContent Read(string text, string fileName = "items.yaml") =>

@@ -47,7 +47,7 @@ public sealed class PluginIsolationTests(BrokenPluginsHost host) : IClassFixture
         { "NotDotNet", "faulted", "'NotDotNet.dll' is not a .NET assembly" },
         { "NoManifest", "faulted", "no plugin.json (or plugin.yaml) in the plugin folder" },
         { "BadJson", "faulted", "plugin.json cannot be read:" },
-        { "FutureContract", "faulted", "built for contract [2.0,3.0), but this host implements contract 1.2.0: rebuild the plugin against ContentApi.Abstractions 1.x and set contractVersion to \"1.0\"" },
+        { "FutureContract", "faulted", "built for contract [2.0,3.0), but this host implements contract 1.3.0: rebuild the plugin against ContentApi.Abstractions 1.x and set contractVersion to \"1.0\"" },
         { "zz-duplicate", "faulted", "plugin id 'signposting' is already used by the plugin in 'Signposting'; ids must be unique" },
         { "GuidanceWithContractCopy", "degraded", "the plugin ships its own copy of the contract; the host's copy is used instead" },
         { "InvalidContentPlugin", "degraded", "channels[0].value: 'http://example.org/help' must be an absolute https address" },

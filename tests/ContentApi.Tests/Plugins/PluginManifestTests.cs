@@ -16,9 +16,9 @@ public sealed class PluginManifestTests
         Assert.Null(PluginManifests.Parse(Json(range), "plugin.json").Error);
 
     [Theory]
-    [InlineData("2.0", "built for contract [2.0,3.0), but this host implements contract 1.2.0: rebuild the plugin against ContentApi.Abstractions 1.x and set contractVersion to \"1.0\"")]
-    [InlineData("0.9", "built for contract [0.9,1.0), but this host implements contract 1.2.0: rebuild the plugin against ContentApi.Abstractions 1.x and set contractVersion to \"1.0\"")]
-    [InlineData("[1.3,2.0)", "built for contract [1.3,2.0), but this host implements contract 1.2.0: rebuild the plugin against ContentApi.Abstractions 1.x")]
+    [InlineData("2.0", "built for contract [2.0,3.0), but this host implements contract 1.3.0: rebuild the plugin against ContentApi.Abstractions 1.x and set contractVersion to \"1.0\"")]
+    [InlineData("0.9", "built for contract [0.9,1.0), but this host implements contract 1.3.0: rebuild the plugin against ContentApi.Abstractions 1.x and set contractVersion to \"1.0\"")]
+    [InlineData("[1.4,2.0)", "built for contract [1.4,2.0), but this host implements contract 1.3.0: rebuild the plugin against ContentApi.Abstractions 1.x")]
     [InlineData("one", "contractVersion 'one' is not a version range such as 1.0 or [1.0,2.0)")]
     public void A_range_that_excludes_this_contract_is_refused_saying_what_to_rebuild_against(string range, string reason) =>
         Assert.StartsWith(reason, PluginManifests.Parse(Json(range), "plugin.json").Error, StringComparison.Ordinal);

@@ -39,7 +39,11 @@ public sealed record ReviewCounts(int DueSoon, int Overdue, int Withheld);
 /// <param name="Policy">The policy applied.</param>
 /// <param name="Counts">Totals by status.</param>
 /// <param name="Items">The items, soonest due first.</param>
-public sealed record ReviewsResponse(DateOnly AsOf, ReviewPolicyResource Policy, ReviewCounts Counts, IReadOnlyList<ReviewItemResource> Items);
+/// <param name="Translations">For each language other than en-GB and each kind, how much is translated, checked and stale.</param>
+/// <param name="StaleTranslations">Translations whose English changed since they were made: served in English until updated.</param>
+public sealed record ReviewsResponse(
+    DateOnly AsOf, ReviewPolicyResource Policy, ReviewCounts Counts, IReadOnlyList<ReviewItemResource> Items,
+    IReadOnlyList<TranslationCoverageResource> Translations, IReadOnlyList<StaleTranslationResource> StaleTranslations);
 
 /// <summary>
 /// The review list: every item that is due soon, overdue or withheld, so owners can see what to review and partners
@@ -55,7 +59,9 @@ internal static class ReviewsApi
             .WithSummary("What is due for review, overdue or withheld")
             .WithDescription(
                 "Items whose review is due soon, overdue (still served, with reviewStatus: overdue) or withheld (overdue for " +
-                "longer than the grace period, so not served). Filter by plugin, force and status.");
+                "longer than the grace period, so not served). Filter by plugin, force and status. Also how much of each kind is " +
+                "translated into each language, how much of that a fluent speaker has checked, and which translations are stale " +
+                "(their English changed since, so the English is served until they are updated).");
         return api;
     }
 
@@ -76,10 +82,12 @@ internal static class ReviewsApi
         }
 
         var reviews = validator.Reviews;
-        var listed = validator.Snapshot.All
-            .Where(e => e.Item.Status == Abstractions.ContentStatus.Published)
+        var chosen = validator.Snapshot.All
             .Where(e => pluginId is null || e.Plugin.Id == pluginId)
             .Where(e => filter.Force is null || string.Equals(e.Item.ForceId, filter.Force, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        var listed = chosen
+            .Where(e => e.Item.Status == Abstractions.ContentStatus.Published)
             .Select(e => (Entry: e, Status: reviews.StatusOf(e.Item)))
             .Where(e => e.Status != ReviewStatus.Current)
             .ToList();
@@ -108,6 +116,7 @@ internal static class ReviewsApi
 
         var options = reviews.Options;
         return TypedResults.Ok(new ReviewsResponse(
-            reviews.Today, new ReviewPolicyResource(options.DueSoonDays, options.GracePeriodDays, options.WithholdAfterGracePeriod), counts, items));
+            reviews.Today, new ReviewPolicyResource(options.DueSoonDays, options.GracePeriodDays, options.WithholdAfterGracePeriod), counts, items,
+            TranslationCoverage.Of(chosen, validator.Snapshot.Locales), TranslationCoverage.Stale(chosen)));
     }
 }

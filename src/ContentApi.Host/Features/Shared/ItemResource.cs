@@ -31,6 +31,7 @@ public abstract record ItemResource
         RequestedLocale = context.RequestedLocale;
         Fallback = !string.Equals(item.Locale, context.RequestedLocale, StringComparison.OrdinalIgnoreCase);
         TranslationStatus = item.TranslationStatus;
+        Translation = item.Translation;
         Audiences = item.Audiences;
         AgeRange = item.AgeRange;
         Topics = item.Topics;
@@ -61,6 +62,12 @@ public abstract record ItemResource
 
     /// <summary>For a translation, whether a fluent speaker has checked it (needs-review: not yet).</summary>
     public required TranslationStatus TranslationStatus { get; init; }
+
+    /// <summary>
+    /// For a translation, who translated it and when, and who checked the translation and when. These dates are the
+    /// translation's own; review and reviewStatus are about the facts, which every language shares.
+    /// </summary>
+    public TranslationRecord? Translation { get; init; }
 
     /// <summary>Who the item is written for.</summary>
     public required IReadOnlyList<Audience> Audiences { get; init; }
