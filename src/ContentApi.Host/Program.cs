@@ -5,7 +5,6 @@ using ContentApi.Host.Features.Schemas;
 using ContentApi.Host.Infrastructure;
 using ContentApi.Host.Observability;
 using ContentApi.Host.OpenApi;
-using ContentApi.Host.Plugins;
 using ContentApi.Host.Security;
 using ContentApi.Host.Versioning;
 

@@ -1,10 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text.Json;
-using ContentApi.Content;
-using ContentApi.Host.Content;
-using ContentApi.Host.Plugins;
-using Microsoft.Extensions.Options;
 
 namespace ContentApi.Host.Caching;
 

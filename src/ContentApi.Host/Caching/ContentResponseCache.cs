@@ -1,6 +1,5 @@
 using ContentApi.Host.Observability;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 using ZiggyCreatures.Caching.Fusion;

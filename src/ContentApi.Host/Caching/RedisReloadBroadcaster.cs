@@ -1,5 +1,3 @@
-using ContentApi.Host.Plugins;
-using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace ContentApi.Host.Caching;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Threading.RateLimiting;
 using ContentApi.Host.Observability;
-using Microsoft.Extensions.Options;
 using ZiggyCreatures.Caching.Fusion;
 
 namespace ContentApi.Host.Caching;

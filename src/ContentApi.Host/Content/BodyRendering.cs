@@ -1,4 +1,3 @@
-using ContentApi.Content;
 using Markdig;
 using Markdig.Renderers;
 using Markdig.Syntax;

@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ContentApi.Abstractions;
 
 namespace ContentApi.Host.Content;
 

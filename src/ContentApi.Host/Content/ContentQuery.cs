@@ -1,5 +1,3 @@
-using ContentApi.Abstractions;
-
 namespace ContentApi.Host.Content;
 
 /// <summary>What a request asks for; every field is optional. Built from validated query parameters.</summary>

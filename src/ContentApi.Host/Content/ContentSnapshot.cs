@@ -1,7 +1,3 @@
-using ContentApi.Abstractions;
-using ContentApi.Content;
-using ContentApi.Host.Plugins;
-
 namespace ContentApi.Host.Content;
 
 /// <summary>An item together with the plugin that supplied it.</summary>

@@ -1,4 +1,3 @@
-using ContentApi.Abstractions;
 using Microsoft.Net.Http.Headers;
 
 namespace ContentApi.Host.Content;

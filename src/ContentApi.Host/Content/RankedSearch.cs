@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using ContentApi.Content;
 
 namespace ContentApi.Host.Content;
 

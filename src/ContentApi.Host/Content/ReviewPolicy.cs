@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using ContentApi.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace ContentApi.Host.Content;
 

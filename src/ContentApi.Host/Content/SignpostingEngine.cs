@@ -1,6 +1,3 @@
-using ContentApi.Abstractions;
-using ContentApi.Content;
-
 namespace ContentApi.Host.Content;
 
 /// <summary>A signposting question as the API receives it: the question itself, the force and the language.</summary>

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ContentApi.Host.Caching;
-using ContentApi.Host.Content;
 using ContentApi.Host.Features.AgeBands;
 using ContentApi.Host.Features.Changes;
 using ContentApi.Host.Features.Contacts;

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using ContentApi.Host.Content;
-using ContentApi.Host.Plugins;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

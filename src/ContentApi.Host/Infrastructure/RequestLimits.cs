@@ -2,7 +2,6 @@ using ContentApi.Host.Security;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Options;
 
 namespace ContentApi.Host.Infrastructure;
 

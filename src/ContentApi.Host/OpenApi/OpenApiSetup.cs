@@ -1,4 +1,3 @@
-using ContentApi.Abstractions;
 using ContentApi.Host.Versioning;
 using Microsoft.OpenApi;
 

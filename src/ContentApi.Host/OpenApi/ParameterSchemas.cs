@@ -1,5 +1,3 @@
-using ContentApi.Abstractions;
-using ContentApi.Content;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 

@@ -1,6 +1,3 @@
-using ContentApi.Content;
-using ContentApi.Host.Content;
-
 namespace ContentApi.Host.Plugins;
 
 /// <summary>Why content is being (re)loaded; logged, and tells the broadcaster whether to tell other instances.</summary>

@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Reflection;
-using ContentApi.Abstractions;
-using ContentApi.Content;
 using ContentApi.Host.Observability;
-using Microsoft.Extensions.Options;
 
 namespace ContentApi.Host.Plugins;
 

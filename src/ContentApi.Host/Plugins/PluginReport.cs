@@ -1,5 +1,3 @@
-using ContentApi.Abstractions;
-
 namespace ContentApi.Host.Plugins;
 
 /// <summary>How a plugin's load went.</summary>

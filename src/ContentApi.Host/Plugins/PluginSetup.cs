@@ -1,5 +1,3 @@
-using ContentApi.Content;
-using ContentApi.Host.Content;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 

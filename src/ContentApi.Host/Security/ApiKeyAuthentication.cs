@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using ContentApi.Host.Infrastructure;
-using Microsoft.Extensions.Options;
 
 namespace ContentApi.Host.Security;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using ContentApi.Host.Infrastructure;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 
 namespace ContentApi.Host.Security;
 

@@ -1,6 +1,5 @@
 using ContentApi.Host.Observability;
 using Microsoft.AspNetCore.Cors.Infrastructure;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace ContentApi.Host.Security;

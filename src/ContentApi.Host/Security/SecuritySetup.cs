@@ -1,6 +1,5 @@
 using ContentApi.Host.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Options;
 
 namespace ContentApi.Host.Security;
 

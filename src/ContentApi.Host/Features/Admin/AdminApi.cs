@@ -1,7 +1,4 @@
-using ContentApi.Host.Content;
-using ContentApi.Host.Plugins;
 using ContentApi.Host.Security;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ContentApi.Host.Features.Admin;
 

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using ContentApi.Host.Caching;
 using ContentApi.Host.Security;
-using Microsoft.AspNetCore.Http.HttpResults;
 using ZiggyCreatures.Caching.Fusion;
 
 namespace ContentApi.Host.Features.Admin;

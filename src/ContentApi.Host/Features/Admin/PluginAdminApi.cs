@@ -1,6 +1,4 @@
 using ContentApi.Host.Features.Plugins;
-using ContentApi.Host.Plugins;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ContentApi.Host.Features.Admin;
 

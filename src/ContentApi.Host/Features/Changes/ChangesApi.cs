@@ -1,13 +1,8 @@
-using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Asp.Versioning;
-using ContentApi.Abstractions;
-using ContentApi.Content;
 using ContentApi.Host.Caching;
-using ContentApi.Host.Content;
 using ContentApi.Host.Features.Shared;
 using ContentApi.Host.Versioning;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ContentApi.Host.Features.Changes;
 

@@ -1,11 +1,6 @@
-using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
-using ContentApi.Abstractions;
-using ContentApi.Content;
-using ContentApi.Host.Content;
 using ContentApi.Host.Features.Shared;
 using ContentApi.Host.Versioning;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ContentApi.Host.Features.Contacts;

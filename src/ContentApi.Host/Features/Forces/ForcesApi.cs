@@ -1,11 +1,5 @@
-using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
-using ContentApi.Abstractions;
-using ContentApi.Content;
-using ContentApi.Host.Content;
 using ContentApi.Host.Features.Shared;
-using ContentApi.Host.Plugins;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ContentApi.Host.Features.Forces;
 

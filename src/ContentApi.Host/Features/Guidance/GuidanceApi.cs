@@ -1,10 +1,5 @@
-using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
-using ContentApi.Abstractions;
-using ContentApi.Content;
-using ContentApi.Host.Content;
 using ContentApi.Host.Features.Shared;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ContentApi.Host.Features.Guidance;

@@ -1,8 +1,4 @@
-using ContentApi.Abstractions;
 using ContentApi.Host.Caching;
-using ContentApi.Host.Content;
-using ContentApi.Host.Plugins;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ContentApi.Host.Features.Plugins;
 

@@ -1,8 +1,4 @@
-using System.ComponentModel;
-using ContentApi.Content;
-using ContentApi.Host.Content;
 using ContentApi.Host.Features.Shared;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ContentApi.Host.Features.Reviews;
 

@@ -1,6 +1,3 @@
-using ContentApi.Abstractions;
-using ContentApi.Host.Content;
-
 namespace ContentApi.Host.Features.Reviews;
 
 /// <summary>How much of one kind of content is translated into one language.</summary>

@@ -1,5 +1,3 @@
-using ContentApi.Content;
-
 namespace ContentApi.Host.Features.Schemas;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using ContentApi.Abstractions;
-using ContentApi.Host.Content;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace ContentApi.Host.Features.Shared;
 
 /// <summary>Builds pages and problem responses the same way for every resource.</summary>

@@ -1,7 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using ContentApi.Abstractions;
-using ContentApi.Host.Content;
-using ContentApi.Host.Plugins;
 
 namespace ContentApi.Host.Features.Shared;
 

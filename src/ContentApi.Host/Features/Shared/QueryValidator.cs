@@ -1,7 +1,3 @@
-using ContentApi.Abstractions;
-using ContentApi.Content;
-using ContentApi.Host.Content;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
 namespace ContentApi.Host.Features.Shared;

@@ -1,5 +1,3 @@
-using ContentApi.Abstractions;
-
 namespace ContentApi.Host.Features.Shared;
 
 /// <summary>Limits on query parameters, shared by validation and the OpenAPI documents.</summary>

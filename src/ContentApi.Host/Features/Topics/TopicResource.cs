@@ -1,6 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using ContentApi.Abstractions;
-using ContentApi.Host.Content;
 using ContentApi.Host.Features.Shared;
 
 namespace ContentApi.Host.Features.Topics;

@@ -1,7 +1,4 @@
-using System.ComponentModel;
-using ContentApi.Host.Content;
 using ContentApi.Host.Features.Shared;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ContentApi.Host.Features.Topics;
 
