@@ -62,13 +62,12 @@ public sealed record PluginValidationResult(
 }
 
 /// <summary>
-/// Checks a plugin folder the way the host does when it loads it: manifest, contract version, the plugin's load
-/// (the content files for a content pack, your <see cref="IContentPlugin"/> for a code plugin), then every item.
+/// Checks a plugin folder with the host's own load pipeline (<see cref="PluginLoadPipeline"/>): manifest, contract
+/// range, the plugin's load (the content files for a content pack, your <see cref="IContentPlugin"/> for a code
+/// plugin) with the host's time limit, then every item; so a problem is reported here in the host's words.
 /// </summary>
 public static class PluginValidator
 {
-    private const string ContractFileName = "ContentApi.Abstractions.dll";
-
     /// <summary>Checks the plugin in <paramref name="pluginDirectory"/>.</summary>
     /// <param name="pluginDirectory">The plugin folder as it would be deployed: manifest, content files, assemblies.</param>
     /// <param name="plugin">Your plugin instance for a code plugin; null for a content pack.</param>
@@ -81,100 +80,22 @@ public static class PluginValidator
         ArgumentNullException.ThrowIfNull(pluginDirectory);
         options ??= new PluginValidationOptions();
         var directory = Path.GetFullPath(pluginDirectory);
-        var errors = new List<ContentProblem>();
-        var warnings = new List<ContentProblem>();
-        PluginContent Nothing() => PluginContent.Empty;
-
-        var read = await PluginManifests.ReadAsync(directory, cancellationToken).ConfigureAwait(false);
-        if (read.Error is { } manifestError || read.Manifest is not { } manifest)
+        var pipeline = new PluginLoadPipeline(ContentKindRegistry.Default, options.LoadTimeout, TimeProvider.System);
+        var loaded = await pipeline.LoadAsync(directory, new InstancePluginActivator(plugin, options), cancellationToken).ConfigureAwait(false);
+        if (loaded.Refusal is { } refusal)
         {
-            errors.Add(new ContentProblem(read.FileName ?? PluginManifest.FileName, read.Error!));
-            return new PluginValidationResult(directory, read.Manifest, Nothing(), errors, warnings);
+            return new PluginValidationResult(directory, loaded.Manifest, loaded.Content, [refusal], []);
         }
 
-        var loader = ChoosePlugin(directory, manifest, plugin, errors, warnings);
-        if (loader is null)
-        {
-            return new PluginValidationResult(directory, manifest, Nothing(), errors, warnings);
-        }
-
-        PluginContent loaded;
-        try
-        {
-            loaded = await loader.LoadAsync(Context(directory, manifest, options), cancellationToken).AsTask()
-                .WaitAsync(options.LoadTimeout, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            errors.Add(new ContentProblem("load", $"loading took longer than {options.LoadTimeout.TotalSeconds:0.#} s; the host would abandon it"));
-            return new PluginValidationResult(directory, manifest, Nothing(), errors, warnings);
-        }
-#pragma warning disable CA1031 // Whatever the plugin throws is the finding, reported like the host reports it.
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-#pragma warning restore CA1031
-        {
-            errors.Add(new ContentProblem("load", $"loading threw {ex.GetType().Name}: {ex.Message}"));
-            return new PluginValidationResult(directory, manifest, Nothing(), errors, warnings);
-        }
-
-        var valid = ContentValidator.Validate(ContentValidator.AssignForce(loaded, manifest.ForceId));
-        errors.AddRange(valid.Problems);
-        var served = valid with { Problems = [] };
+        var warnings = loaded.Warnings.ToList();
         if (options.ReferenceDirectories.Count > 0)
         {
             var others = await Task.WhenAll(options.ReferenceDirectories.Select(d => ReadReferenceAsync(d, cancellationToken))).ConfigureAwait(false);
-            warnings.AddRange(ContentValidator.CheckReferences(served, ContentIndex.Of([served, .. others])));
+            warnings.AddRange(ContentValidator.CheckReferences(loaded.Content, ContentIndex.Of([loaded.Content, .. others])));
         }
 
-        return new PluginValidationResult(directory, manifest, served, errors, warnings);
+        return new PluginValidationResult(directory, loaded.Manifest, loaded.Content, loaded.Errors, warnings);
     }
-
-    private static IContentPlugin? ChoosePlugin(string directory, PluginManifest manifest, IContentPlugin? plugin, List<ContentProblem> errors, List<ContentProblem> warnings)
-    {
-        if (manifest.Assembly is null)
-        {
-            if (plugin is not null)
-            {
-                errors.Add(new ContentProblem(PluginManifest.FileName,
-                    $"names no 'assembly', so the host would read the content files and never run {plugin.GetType().Name}: add \"assembly\": \"{Path.GetFileName(plugin.GetType().Assembly.Location)}\""));
-                return null;
-            }
-
-            return new ContentFilesPlugin();
-        }
-
-        if (plugin is null)
-        {
-            errors.Add(new ContentProblem(PluginManifest.FileName, $"names the assembly '{manifest.Assembly}': pass an instance of your plugin class to check it"));
-            return null;
-        }
-
-        var pluginFile = Path.GetFileName(plugin.GetType().Assembly.Location);
-        if (!string.Equals(pluginFile, manifest.Assembly, StringComparison.OrdinalIgnoreCase))
-        {
-            errors.Add(new ContentProblem(PluginManifest.FileName, $"names the assembly '{manifest.Assembly}', but {plugin.GetType().Name} is in '{pluginFile}'"));
-        }
-        else if (!File.Exists(Path.Combine(directory, manifest.Assembly)))
-        {
-            errors.Add(new ContentProblem(PluginManifest.FileName, $"assembly '{manifest.Assembly}' was not found in the plugin folder"));
-        }
-
-        if (File.Exists(Path.Combine(directory, ContractFileName)))
-        {
-            warnings.Add(new ContentProblem(ContractFileName,
-                "the plugin ships its own copy of the contract; the host's copy is used instead. Reference ContentApi.Abstractions with ExcludeAssets=runtime"));
-        }
-
-        return plugin;
-    }
-
-    private static PluginContext Context(string directory, PluginManifest manifest, PluginValidationOptions options) => new()
-    {
-        Manifest = manifest,
-        PluginDirectory = directory,
-        Settings = options.Settings,
-        HttpClient = options.HttpClient,
-    };
 
     private static async Task<PluginContent> ReadReferenceAsync(string directory, CancellationToken cancellationToken)
     {

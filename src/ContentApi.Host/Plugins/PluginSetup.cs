@@ -12,6 +12,7 @@ internal static class PluginSetup
         // The content kinds every part of the host reads; a host (or a test) with kinds of its own registers a larger one.
         builder.Services.TryAddSingleton(ContentKindRegistry.Default);
         AddPluginHttpClient(builder);
+        builder.Services.AddSingleton<HostPluginActivator>();
         builder.Services.AddSingleton<PluginLoader>();
         builder.Services.AddSingleton<ContentStore>();
         builder.Services.AddSingleton<ContentReloader>();

@@ -55,6 +55,7 @@ public sealed class PluginAssertTests : IDisposable
         var folder = _folders.AddFolder("Code", new Dictionary<string, string>
         {
             ["plugin.json"] = ContentPackFiles.Manifest("code", assembly: "MyForce.dll"),
+            ["MyForce.dll"] = "the author's build output",
             ["content/contacts.yaml"] = "items: []\n",
         });
 

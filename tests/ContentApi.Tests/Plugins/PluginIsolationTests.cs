@@ -1,4 +1,8 @@
+using System.Runtime.Loader;
 using System.Text.Json;
+using ContentApi.Abstractions;
+using ContentApi.Content;
+using ContentApi.Plugins.Testing;
 using ContentApi.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
 
@@ -21,8 +25,9 @@ public sealed class BrokenPluginsHost : SharedHost
     {
         folders.AddFirstParty("Signposting");
         folders.AddFirstParty("Gloucestershire");
-        var guidance = folders.AddFirstParty("Guidance", "GuidanceWithContractCopy");
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "ContentApi.Abstractions.dll"), Path.Combine(guidance, "ContentApi.Abstractions.dll"));
+        folders.AddFirstParty("Guidance");
+        var forces = folders.AddFirstParty("Forces", "ForcesWithContractCopy");
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "ContentApi.Abstractions.dll"), Path.Combine(forces, "ContentApi.Abstractions.dll"));
         folders.AddFixture("ThrowingPlugin");
         folders.AddFixture("HangingPlugin");
         folders.AddFixture("InvalidContentPlugin");
@@ -34,6 +39,7 @@ public sealed class BrokenPluginsHost : SharedHost
         folders.AddFolder("NoManifest", new Dictionary<string, string> { ["content/contacts.yaml"] = "items: []\n" });
         folders.AddFolder("BadJson", new Dictionary<string, string> { ["plugin.json"] = "{\n  \"id\": \"bad-json\",\n  \"name\": \n" });
         folders.AddFolder("FutureContract", new Dictionary<string, string> { ["plugin.json"] = ContentPackFiles.Manifest("future-contract", contract: "2.0") });
+        folders.AddFolder("MissingAssembly", new Dictionary<string, string> { ["plugin.json"] = ContentPackFiles.Manifest("missing-assembly", assembly: "Missing.dll") });
         folders.AddFolder("zz-duplicate", new Dictionary<string, string> { ["plugin.json"] = ContentPackFiles.Manifest("signposting") });
     }
 }
@@ -48,8 +54,9 @@ public sealed class PluginIsolationTests(BrokenPluginsHost host) : IClassFixture
         { "NoManifest", "faulted", "no plugin.json (or plugin.yaml) in the plugin folder" },
         { "BadJson", "faulted", "plugin.json cannot be read:" },
         { "FutureContract", "faulted", "built for contract [2.0,3.0), but this host implements contract 1.3.0: rebuild the plugin against ContentApi.Abstractions 1.x and set contractVersion to \"1.0\"" },
+        { "MissingAssembly", "faulted", "assembly 'Missing.dll' was not found in the plugin folder" },
         { "zz-duplicate", "faulted", "plugin id 'signposting' is already used by the plugin in 'Signposting'; ids must be unique" },
-        { "GuidanceWithContractCopy", "degraded", "the plugin ships its own copy of the contract; the host's copy is used instead" },
+        { "ForcesWithContractCopy", "degraded", "the plugin ships its own copy of the contract; the host's copy is used instead" },
         { "InvalidContentPlugin", "degraded", "channels[0].value: 'http://example.org/help' must be an absolute https address" },
     };
 
@@ -84,10 +91,10 @@ public sealed class PluginIsolationTests(BrokenPluginsHost host) : IClassFixture
     [Fact]
     public async Task A_plugin_shipping_its_own_contract_copy_still_shares_the_hosts_contract()
     {
-        var plugin = await PluginInFolder("v2", "GuidanceWithContractCopy");
+        var plugin = await PluginInFolder("v2", "ForcesWithContractCopy");
 
         Assert.Equal("assembly", plugin.GetProperty("kind").GetString());
-        Assert.True(plugin.GetProperty("items").GetProperty("guidance").GetInt32() > 10);
+        Assert.Equal(45, plugin.GetProperty("items").GetProperty("forces").GetInt32());
         var warning = plugin.GetProperty("problems").EnumerateArray().Single();
         Assert.Equal("ContentApi.Abstractions.dll", warning.GetProperty("location").GetString());
         Assert.Equal("warning", warning.GetProperty("severity").GetString());
@@ -155,6 +162,39 @@ public sealed class PluginIsolationTests(BrokenPluginsHost host) : IClassFixture
         Assert.Contains(host.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("invalid-content: Error: contact (contact 'fixture-bad-phone')", StringComparison.Ordinal));
     }
 
+    /// <summary>The message the host and the kit must both give, word for word, about each folder.</summary>
+    public static TheoryData<string, string> SameVerdicts => new()
+    {
+        { "NoManifest", "no plugin.json (or plugin.yaml) in the plugin folder" },
+        { "BadJson", "plugin.json cannot be read:" },
+        { "FutureContract", "built for contract [2.0,3.0), but this host implements contract" },
+        { "MissingAssembly", "assembly 'Missing.dll' was not found in the plugin folder" },
+        { "ForcesWithContractCopy", "the plugin ships its own copy of the contract; the host's copy is used instead" },
+        { "ThrowingPlugin", "loading threw InvalidOperationException: The upstream source refused the connection." },
+        { "HangingPlugin", "loading took longer than 30 s and was abandoned" },
+        { "InvalidContentPlugin", "channels[0].value: 'http://example.org/help' must be an absolute https address" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SameVerdicts))]
+    public async Task An_authors_test_and_the_host_say_the_same_thing_about_a_plugin(string folder, string message)
+    {
+        var path = Path.Combine(host.Host.Plugins.Root, folder);
+        var reported = (await PluginInFolder("v2", folder)).GetProperty("problems").EnumerateArray()
+            .Select(p => (Severity: p.GetProperty("severity").GetString(), Location: p.GetProperty("location").GetString(), Message: p.GetProperty("message").GetString()!))
+            .ToList();
+
+        var checkedByKit = await PluginValidator.ValidateAsync(path, await InstanceForKitAsync(path), new PluginValidationOptions { LoadTimeout = TimeSpan.FromSeconds(30) });
+
+        // The kit gives no cross-plugin reference warnings without reference folders; everything else is the same.
+        var kitProblems = checkedByKit.Errors.Select(e => (Severity: (string?)"error", Location: (string?)e.Location, e.Message))
+            .Concat(checkedByKit.Warnings.Select(w => (Severity: (string?)"warning", Location: (string?)w.Location, w.Message)))
+            .ToList();
+        Assert.Equal(reported.Where(p => p.Severity == "error"), kitProblems.Where(p => p.Severity == "error"));
+        Assert.Subset(reported.ToHashSet(), kitProblems.ToHashSet());
+        Assert.Contains(kitProblems, p => p.Message.StartsWith(message, StringComparison.Ordinal));
+    }
+
     private async Task<JsonElement> PluginInFolder(string version, string folder)
     {
         // The public list has no folders (admins see them); both lists follow the same order.
@@ -164,5 +204,21 @@ public sealed class PluginIsolationTests(BrokenPluginsHost host) : IClassFixture
             .FindIndex(p => Path.GetFileName(p.GetProperty("folder").GetString()) == folder);
         var body = await (await host.Client.GetAsync($"/api/{version}/plugins")).JsonAsync();
         return body.GetProperty("plugins")[index];
+    }
+
+    /// <summary>What an author passes the kit: an instance of the plugin class in the folder's assembly, if it has one.</summary>
+    private static async Task<IContentPlugin?> InstanceForKitAsync(string folder)
+    {
+        var manifest = (await PluginManifests.ReadAsync(folder, CancellationToken.None)).Manifest;
+        var assemblyPath = manifest?.Assembly is { } name ? Path.Combine(folder, name) : null;
+        if (assemblyPath is null || !File.Exists(assemblyPath))
+        {
+            return null;
+        }
+
+        // Its own load context, as in the host; the contract resolves to the test's copy.
+        var assembly = new AssemblyLoadContext($"kit:{manifest!.Id}").LoadFromAssemblyPath(assemblyPath);
+        var type = assembly.GetExportedTypes().Single(t => t is { IsClass: true, IsAbstract: false } && typeof(IContentPlugin).IsAssignableFrom(t));
+        return (IContentPlugin)Activator.CreateInstance(type)!;
     }
 }
