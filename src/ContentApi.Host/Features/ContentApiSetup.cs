@@ -23,7 +23,9 @@ internal static class ContentApiSetup
         {
             // Enums read and write as the same kebab-case words used in content files and query strings.
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
-            options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            // One rule for the whole API: every documented property is always sent, null when it has no value, so
+            // "required" in the contract always means present and typed clients never meet a missing field.
+            options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
             options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
 

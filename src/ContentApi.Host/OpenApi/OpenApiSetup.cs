@@ -43,6 +43,7 @@ internal static class OpenApiSetup
                 });
                 options.AddSchemaTransformer(ParameterSchemas.Describe);
                 options.AddSchemaTransformer(SchemaExamples.AddExample);
+                options.AddSchemaTransformer(WireSchemas.Describe);
                 options.AddDocumentTransformer(ContractGovernance.Apply);
             });
         }

@@ -40,7 +40,7 @@ public sealed class AgeBandAdviceContentTests(DefaultHost host) : IClassFixture<
                     {
                         Assert.True(guidance.TryGetValue(id, out var article), $"{because} links missing guidance {id}");
                         Assert.Contains(audience, Strings(article, "audiences"));
-                        if (article.TryGetProperty("ageRange", out var range))
+                        if (article.TryGetValue("ageRange", out var range))
                         {
                             Assert.True(range.GetProperty("min").GetInt32() <= min && max <= range.GetProperty("max").GetInt32(), $"{because} links {id}, written for other ages");
                         }
@@ -50,7 +50,7 @@ public sealed class AgeBandAdviceContentTests(DefaultHost host) : IClassFixture<
                     foreach (var id in Strings(item, "relatedContacts"))
                     {
                         Assert.True(contacts.TryGetValue(id, out var contact), $"{because} links missing contact {id}");
-                        if (audience == "young-people" && contact.TryGetProperty("ageRange", out var range))
+                        if (audience == "young-people" && contact.TryGetValue("ageRange", out var range))
                         {
                             Assert.True(range.GetProperty("min").GetInt32() <= min && max <= range.GetProperty("max").GetInt32(), $"{because} sends young people to {id}");
                         }

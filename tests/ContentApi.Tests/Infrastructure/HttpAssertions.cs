@@ -26,6 +26,10 @@ public static class HttpAssertions
         return problem;
     }
 
+    /// <summary>The API sends every property, null when it has no value: this finds one that has a value.</summary>
+    public static bool TryGetValue(this JsonElement element, string name, out JsonElement value) =>
+        element.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
+
     public static IEnumerable<string> Ids(this JsonElement items) =>
         items.EnumerateArray().Select(i => i.GetProperty("id").GetString()!).ToList();
 

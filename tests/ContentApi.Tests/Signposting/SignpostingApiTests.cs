@@ -213,7 +213,7 @@ public sealed class SignpostingApiTests(DefaultHost host) : IClassFixture<Defaul
     {
         var contact = entry.GetProperty("contact");
         var usedByChild = entry.GetProperty("usedBy").GetString() == "child";
-        if (contact.TryGetProperty("ageRange", out var range))
+        if (contact.TryGetValue("ageRange", out var range))
         {
             var (min, max) = (range.GetProperty("min").GetInt32(), range.GetProperty("max").GetInt32());
             // A contact's age range is always the age of the person it helps, whoever gets in touch.
@@ -222,7 +222,7 @@ public sealed class SignpostingApiTests(DefaultHost host) : IClassFixture<Defaul
     }
 
     private static int MinimumAge(JsonElement entry) =>
-        entry.GetProperty("contact").TryGetProperty("ageRange", out var range) ? range.GetProperty("min").GetInt32() : 0;
+        entry.GetProperty("contact").TryGetValue("ageRange", out var range) ? range.GetProperty("min").GetInt32() : 0;
 
     private static List<JsonElement> Entries(JsonElement tier) => tier.GetProperty("entries").EnumerateArray().ToList();
 

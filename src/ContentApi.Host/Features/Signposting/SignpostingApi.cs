@@ -13,6 +13,7 @@ public sealed record SignpostingQuery
     /// Required. The age, in whole years, of the person the help is about: the young person asking, or the child a
     /// parent, carer or professional is asking about. 0-25; any age over 25 means an adult (answered as age 26).
     /// </summary>
+    [Required]
     [Range(0, QueryLimits.MaxAge)]
     [FromQuery(Name = "age")]
     public int? Age { get; init; }
@@ -21,6 +22,7 @@ public sealed record SignpostingQuery
     /// Required. Who is asking: young-people (a person asking for themselves; 18 or over means an adult asking for
     /// themselves), parents-carers or professionals (an adult asking about a child of the given age).
     /// </summary>
+    [Required]
     [FromQuery(Name = "audience")]
     public string? Audience { get; init; }
 
