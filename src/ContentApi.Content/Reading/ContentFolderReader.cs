@@ -160,8 +160,9 @@ public static class ContentFolderReader
 }
 
 /// <summary>
-/// A code plugin whose content is its <c>content/</c> files. Derive from it when a plugin needs nothing but files;
-/// override <see cref="LoadAsync"/> to add to or check what was read.
+/// A plugin whose content is its <c>content/</c> files: what the load pipeline runs for every content pack (a manifest
+/// naming no assembly). A code plugin that also ships files derives from it and overrides <see cref="LoadAsync"/> to
+/// add to or check what was read; one that would add nothing should be a content pack instead.
 /// </summary>
 public class ContentFilesPlugin : IContentPlugin
 {
