@@ -75,7 +75,8 @@ internal static class OpenApiSetup
 
     private static string Describe(bool deprecated) =>
         (deprecated
-            ? $"**Deprecated**: v1 is switched off on {ApiVersions.V1SunsetOn:yyyy-MM-dd}; see {ApiVersions.MigrationGuidePath}. "
+            ? $"**Deprecated**: v1 is switched off on {ApiVersions.V1SunsetOn:yyyy-MM-dd}; see [Migrating from v1 to v2]({ApiVersions.MigrationGuidePath}) " +
+              "on the host that serves this document. "
             : string.Empty) +
         "Safeguarding content shared by police forces and children's charities: guidance on children sharing nude images, " +
         "sextortion and online grooming; signposting contacts (999, 101, CEOP, Childline, Report Remove and more), each with " +

@@ -40,23 +40,21 @@ internal static class ApiVersioningSetup
     }
 }
 
+/// <summary>
+/// docs/migrating-to-v2.md, embedded in the host at build time: the one file partners read in the repository and from
+/// the host.
+/// </summary>
 internal static class MigrationGuide
 {
-    public const string Text = """
-        # Migrating from API v1 to v2
+    private const string ResourceName = "ContentApi.Host.docs.migrating-to-v2.md";
 
-        v1 is deprecated and will be switched off on its sunset date (see the `Sunset` response header).
-        Every resource is the same in v2 except contacts.
+    public static string Text { get; } = Read();
 
-        ## Contacts
-        v1 gives one flat field per way of getting in touch (`phone`, `textphone`, `sms`, `web`, `chat`, `email`)
-        holding only the first of each, and the main channel's opening hours as text in `hours`.
-
-        v2 gives a `channels` array instead. Each channel has `type`, `value`, `label`, `anonymous`, `free` and
-        structured `hours` (`alwaysOpen`, `text`, `weekly` periods with `days`, `opens`, `closes`), so a service with
-        two phone lines, or a line with different hours from its website, is described fully.
-
-        To migrate, read `channels` and pick the types you show, for example
-        `channels.filter(c => c.type === "phone")`.
-        """;
+    private static string Read()
+    {
+        using var stream = typeof(MigrationGuide).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The host was built without {ResourceName}.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
 }

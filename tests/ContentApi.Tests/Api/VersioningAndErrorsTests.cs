@@ -48,6 +48,17 @@ public sealed class VersioningAndErrorsTests(DefaultHost host) : IClassFixture<D
     }
 
     [Fact]
+    public async Task The_migration_guide_served_is_the_one_in_docs_and_the_v1_description_links_to_it()
+    {
+        using var guide = await _client.GetAsync("/docs/migrating-to-v2");
+        var v1 = System.Text.Json.Nodes.JsonNode.Parse(await _client.GetStringAsync("/openapi/v1.json"))!;
+
+        Assert.Equal("text/markdown", guide.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(await File.ReadAllTextAsync(Path.Combine(Repository.Root, "docs", "migrating-to-v2.md")), await guide.Content.ReadAsStringAsync());
+        Assert.Contains("](/docs/migrating-to-v2)", v1["info"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task V2_is_not_deprecated()
     {
         var response = await _client.GetAsync("/api/v2/topics");
