@@ -32,6 +32,8 @@ internal static class ContentApiSetup
         builder.Services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ReviewPolicy>();
         builder.Services.AddSingleton<ContentRequests>();
+        // The rules declared on query records and parameters are enforced by the framework's validation (DeclaredRules).
+        builder.Services.AddValidation();
 
         return builder;
     }
@@ -47,6 +49,7 @@ internal static class ContentApiSetup
 
         var api = app.MapGroup("/api/v{version:apiVersion}")
             .WithApiVersionSet(versions.ReportApiVersions().Build())
+            .EnforceDeclaredRules()
             .CacheResponses();
 
         api.MapGuidanceApi()

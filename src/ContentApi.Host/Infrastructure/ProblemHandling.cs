@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ContentApi.Host.Versioning;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
@@ -11,7 +10,7 @@ namespace ContentApi.Host.Infrastructure;
 /// Every error leaves the API as RFC 9457 problem+json: bad input (binding failures), unknown routes, unsupported API
 /// versions and unexpected faults alike, with a trace id and never exception details outside Development.
 /// </summary>
-internal static partial class ProblemHandling
+internal static class ProblemHandling
 {
     public static WebApplicationBuilder AddProblemHandling(this WebApplicationBuilder builder)
     {
@@ -20,6 +19,11 @@ internal static partial class ProblemHandling
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
             context.HttpContext.Response.Headers.CacheControl = "no-store"; // errors are never cached, by anyone
+            // The framework's validation leaves the detail out; every 400 here says in it what is wrong.
+            if (context.ProblemDetails is HttpValidationProblemDetails { Detail: null, Errors.Count: > 0 } validation)
+            {
+                validation.Detail = Describe(validation.Errors);
+            }
         });
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         // A client's malformed input is not the server's error: answered with a 400 problem, not logged as a fault.
@@ -33,6 +37,10 @@ internal static partial class ProblemHandling
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return builder;
     }
+
+    /// <summary>One sentence naming each bad parameter and what is wrong with it, for a problem's detail.</summary>
+    public static string Describe(IDictionary<string, string[]> errors) =>
+        string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"));
 
     /// <summary>Gives a bodiless error status (an unmatched route, an unsupported version) a problem body.</summary>
     public static async Task WriteStatusCodeProblemAsync(StatusCodeContext context)
@@ -73,36 +81,16 @@ internal static partial class ProblemHandling
             }
 
             httpContext.Response.StatusCode = badRequest.StatusCode;
-            return await problems.TryWriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = httpContext,
-                Exception = exception,
-                ProblemDetails =
-                {
-                    Status = badRequest.StatusCode,
-                    Title = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request too large" : "The request is not valid.",
-                    Detail = DescribeBindingFailure(badRequest.Message),
-                },
-            });
+            var endpoint = httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
+            var unbound = badRequest.StatusCode == StatusCodes.Status400BadRequest ? BindingFailures.In(endpoint, httpContext.Request.Query) : [];
+            var problem = unbound.Count > 0
+                ? new HttpValidationProblemDetails(unbound) { Detail = string.Join(" ", unbound.Select(e => $"Query parameter '{e.Key}' {e.Value[0]}")) }
+                : new Microsoft.AspNetCore.Mvc.ProblemDetails { Detail = badRequest.Message };
+            problem.Status = badRequest.StatusCode;
+            problem.Title = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request too large" : "The request is not valid.";
+            return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, Exception = exception, ProblemDetails = problem });
         }
-
-        // "Failed to bind parameter "int? Age" from "abc"." names the parameter; keep that, in plainer words.
-        private static string DescribeBindingFailure(string message)
-        {
-            var match = BindingFailure().Match(message);
-            return match.Success
-                ? $"Query parameter '{char.ToLowerInvariant(match.Groups["name"].Value[0])}{match.Groups["name"].Value[1..]}' must be a {Describe(match.Groups["type"].Value)}; got '{Shorten(match.Groups["value"].Value)}'."
-                : message;
-        }
-
-        private static string Describe(string type) =>
-            type.Contains("int", StringComparison.OrdinalIgnoreCase) || type.Contains("long", StringComparison.OrdinalIgnoreCase) ? "whole number"
-            : type.Contains("bool", StringComparison.OrdinalIgnoreCase) ? "true or false"
-            : "value of the right type";
     }
-
-    [GeneratedRegex("""Failed to bind parameter "(?<type>[^ ]+) (?<name>[^"]+)" from "(?<value>.*)"\.""")]
-    private static partial Regex BindingFailure();
 }
 
 /// <summary>
@@ -120,7 +108,8 @@ internal sealed class FallbackProblemWriter(IOptions<ProblemDetailsOptions> opti
         problem.Status ??= http.Response.StatusCode;
         problem.Title ??= ReasonPhrases.GetReasonPhrase(problem.Status.Value);
         options.Value.CustomizeProblemDetails?.Invoke(context);
-        return new ValueTask(http.Response.WriteAsJsonAsync(problem, json.Value.SerializerOptions, "application/problem+json", http.RequestAborted));
+        // By its own type, so a validation problem keeps its errors.
+        return new ValueTask(http.Response.WriteAsJsonAsync(problem, problem.GetType(), json.Value.SerializerOptions, "application/problem+json", http.RequestAborted));
     }
 }
 

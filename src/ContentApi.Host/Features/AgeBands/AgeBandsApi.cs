@@ -74,7 +74,7 @@ internal static class AgeBandsApi
         [Description(ParameterDocs.Audience)] string? audience,
         [Description(ParameterDocs.Force)] string? force,
         [Description(ParameterDocs.Locale)] string? locale,
-        [Description(ParameterDocs.Q), MaxLength(QueryLimits.MaxTextLength)] string? q,
+        [Description(ParameterDocs.Q), MaxLength(QueryLimits.MaxTextLength, ErrorMessage = RuleMessages.MaxLength)] string? q,
         ContentRequests requests,
         HttpRequest request)
     {

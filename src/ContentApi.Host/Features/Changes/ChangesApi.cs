@@ -50,16 +50,16 @@ internal static class ChangesApi
     }
 
     private static Results<Ok<ChangesResponse>, ValidationProblem> List(
-        [Description("An ISO 8601 timestamp (2027-01-01T00:00:00Z) or the nextCursor of an earlier page."), MaxLength(FeedPosition.MaxCursorLength)] string? since,
+        [Description("An ISO 8601 timestamp (2027-01-01T00:00:00Z) or the nextCursor of an earlier page."), MaxLength(FeedPosition.MaxCursorLength, ErrorMessage = RuleMessages.MaxLength)] string? since,
         [Description(ParameterDocs.Force)] string? force,
-        [Description("Changes per page, 1-500 (default 100)."), Range(1, MaxLimit)] int? limit,
+        [Description("Changes per page, 1-500 (default 100)."), Range(1, MaxLimit, ErrorMessage = RuleMessages.Between)] int? limit,
         ContentRequests requests,
         HttpRequest request)
     {
         var validator = requests.Begin(request);
         var position = validator.Since(since);
         var filter = validator.Filter(null, null, null, null, force, null);
-        var pageSize = validator.Limit(limit, DefaultLimit, MaxLimit);
+        var pageSize = limit ?? DefaultLimit;
         if (!validator.IsValid || position is not { } from)
         {
             return validator.Problem();

@@ -17,7 +17,7 @@ public sealed record ContactsQuery
     /// (0-25; any age over 25 means an adult). With audience, only contacts that person may get in touch with: adults-only
     /// services are never returned to under-18s, and a parent of a 13-year-old gets the NSPCC Helpline.
     /// </summary>
-    [Range(0, QueryLimits.MaxAge)]
+    [Range(0, QueryLimits.MaxAge, ErrorMessage = RuleMessages.Age)]
     [FromQuery(Name = "age")]
     public int? Age { get; init; }
 
@@ -38,17 +38,17 @@ public sealed record ContactsQuery
     public string? Locale { get; init; }
 
     /// <summary>Text to search for in names, descriptions and who each service is for; ranked, best first.</summary>
-    [MaxLength(QueryLimits.MaxTextLength)]
+    [MaxLength(QueryLimits.MaxTextLength, ErrorMessage = RuleMessages.MaxLength)]
     [FromQuery(Name = "q")]
     public string? Q { get; init; }
 
     /// <summary>Page number, from 1.</summary>
-    [Range(1, int.MaxValue)]
+    [Range(1, int.MaxValue, ErrorMessage = RuleMessages.Page)]
     [FromQuery(Name = "page")]
     public int? Page { get; init; }
 
     /// <summary>Items per page, 1-100 (default 20).</summary>
-    [Range(1, QueryLimits.MaxPageSize)]
+    [Range(1, QueryLimits.MaxPageSize, ErrorMessage = RuleMessages.Between)]
     [FromQuery(Name = "pageSize")]
     public int? PageSize { get; init; }
 }
@@ -118,7 +118,7 @@ internal static class ContactsApi
     {
         var filter = validator.Filter(query.Topic, query.Audience, query.Age, null, query.Force, query.Locale, query.Q);
         var channel = validator.Enum<ChannelType>("channel", query.Channel);
-        var (page, pageSize) = validator.Paging(query.Page, query.PageSize);
+        var (page, pageSize) = QueryValidator.Paging(query.Page, query.PageSize);
         if (!validator.IsValid)
         {
             return validator.Problem();

@@ -16,7 +16,7 @@ public sealed record GuidanceQuery
     public string? Audience { get; init; }
 
     /// <summary>Only items suitable for a child of this age, in whole years (0-25; any age over 25 means an adult).</summary>
-    [Range(0, QueryLimits.MaxAge)]
+    [Range(0, QueryLimits.MaxAge, ErrorMessage = RuleMessages.Age)]
     [FromQuery(Name = "age")]
     public int? Age { get; init; }
 
@@ -39,7 +39,7 @@ public sealed record GuidanceQuery
     /// Text to search for in titles, summaries and bodies (at most 200 characters). Results are ranked, best first, and
     /// each says which fields matched.
     /// </summary>
-    [MaxLength(QueryLimits.MaxTextLength)]
+    [MaxLength(QueryLimits.MaxTextLength, ErrorMessage = RuleMessages.MaxLength)]
     [FromQuery(Name = "q")]
     public string? Q { get; init; }
 
@@ -48,12 +48,12 @@ public sealed record GuidanceQuery
     public string? Format { get; init; }
 
     /// <summary>Page number, from 1.</summary>
-    [Range(1, int.MaxValue)]
+    [Range(1, int.MaxValue, ErrorMessage = RuleMessages.Page)]
     [FromQuery(Name = "page")]
     public int? Page { get; init; }
 
     /// <summary>Items per page, 1-100 (default 20).</summary>
-    [Range(1, QueryLimits.MaxPageSize)]
+    [Range(1, QueryLimits.MaxPageSize, ErrorMessage = RuleMessages.Between)]
     [FromQuery(Name = "pageSize")]
     public int? PageSize { get; init; }
 }
@@ -90,7 +90,7 @@ internal static class GuidanceApi
         var validator = requests.Begin(request);
         var filter = validator.Filter(query.Topic, query.Audience, query.Age, query.AgeBand, query.Force, query.Locale, query.Q);
         var format = validator.Format(query.Format);
-        var (page, pageSize) = validator.Paging(query.Page, query.PageSize);
+        var (page, pageSize) = QueryValidator.Paging(query.Page, query.PageSize);
         if (!validator.IsValid)
         {
             return validator.Problem();

@@ -1,3 +1,4 @@
+using ContentApi.Host.Infrastructure;
 using Microsoft.Net.Http.Headers;
 
 namespace ContentApi.Host.Features.Shared;
@@ -9,9 +10,11 @@ internal sealed class ContentRequests(ContentStore store, ReviewPolicy reviews)
 }
 
 /// <summary>
-/// Checks query parameters against the current content and collects every problem, so one 400 response names each
-/// bad parameter and says why. It also settles the locale (from locale or Accept-Language) and announces it on the
-/// response, since every content response depends on it.
+/// Checks query parameters against the current content (does this topic, age band or plugin exist; is this a word the
+/// API knows) and collects every problem, starting from those the framework's validation found against the rules
+/// declared on the query record (see <see cref="DeclaredRules"/>), so one 400 response names each bad parameter and
+/// says why. It also settles the locale (from locale or Accept-Language) and announces it on the response, since every
+/// content response depends on it.
 /// </summary>
 internal sealed class QueryValidator
 {
@@ -26,6 +29,10 @@ internal sealed class QueryValidator
         Reviews = reviews;
         _request = request;
         Context = new ResourceContext(ContentItem.DefaultLocale, reviews);
+        foreach (var (name, messages) in DeclaredRules.BrokenIn(request.HttpContext))
+        {
+            _errors[name] = messages;
+        }
     }
 
     public ContentState State { get; }
@@ -39,10 +46,13 @@ internal sealed class QueryValidator
 
     public bool IsValid => _errors.Count == 0;
 
-    public ValidationProblem Problem() => TypedResults.ValidationProblem(
-        _errors,
+    public ValidationProblem Problem() => ProblemFor(_errors);
+
+    /// <summary>The 400 for query problems, each keyed by its parameter's query name, the same from every endpoint.</summary>
+    public static ValidationProblem ProblemFor(IDictionary<string, string[]> errors) => TypedResults.ValidationProblem(
+        errors,
         title: "One or more query parameters are not valid.",
-        detail: string.Join(" ", _errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
+        detail: ProblemHandling.Describe(errors));
 
     public ContentFilter Filter(string? topic, string? audience, int? age, string? ageBand, string? force, string? locale, string? text = null) => new()
     {
@@ -56,20 +66,8 @@ internal sealed class QueryValidator
         Text = Text(text),
     };
 
-    public (int Page, int PageSize) Paging(int? page, int? pageSize)
-    {
-        if (page is < 1)
-        {
-            Add("page", $"must be 1 or more; got {page}.");
-        }
-
-        if (pageSize is < 1 or > QueryLimits.MaxPageSize)
-        {
-            Add("pageSize", $"must be between 1 and {QueryLimits.MaxPageSize}; got {pageSize}.");
-        }
-
-        return (page ?? 1, pageSize ?? QueryLimits.DefaultPageSize);
-    }
+    /// <summary>The page asked for; the framework's validation has already checked both against their declared ranges.</summary>
+    public static (int Page, int PageSize) Paging(int? page, int? pageSize) => (page ?? 1, pageSize ?? QueryLimits.DefaultPageSize);
 
     public TEnum? Enum<TEnum>(string name, string? value)
         where TEnum : struct, System.Enum
@@ -127,28 +125,6 @@ internal sealed class QueryValidator
     public void AnnounceLanguages<T>(IEnumerable<Entry<T>> served)
         where T : ContentItem => AnnounceLanguages(served.Select(e => e.Item.Locale).ToList());
 
-    public int? RequiredAge(int? age)
-    {
-        if (age is null)
-        {
-            Add("age", "is required: the age, in whole years, of the person the help is about.");
-        }
-
-        return Age(age);
-    }
-
-    public TEnum? RequiredEnum<TEnum>(string name, string? value, string why)
-        where TEnum : struct, System.Enum
-    {
-        if (value is null)
-        {
-            Add(name, $"is required: {why} One of: {string.Join(", ", EnumText.Names<TEnum>())}.");
-            return null;
-        }
-
-        return Enum<TEnum>(name, value);
-    }
-
     public string? PluginId(string? plugin)
     {
         if (plugin is null || _snapshot.Plugins.Any(p => p.Report.Id == plugin))
@@ -158,16 +134,6 @@ internal sealed class QueryValidator
 
         Add("plugin", $"'{Shorten(plugin)}' is not a loaded plugin. Plugins: {string.Join(", ", _snapshot.Plugins.Select(p => p.Report.Id))}.");
         return null;
-    }
-
-    public int Limit(int? limit, int defaultLimit, int maxLimit)
-    {
-        if (limit is < 1 || limit > maxLimit)
-        {
-            Add("limit", $"must be between 1 and {maxLimit}; got {limit}.");
-        }
-
-        return limit ?? defaultLimit;
     }
 
     public FeedPosition? Since(string? since)
@@ -189,17 +155,11 @@ internal sealed class QueryValidator
 
     public BodyFormat Format(string? format) => Enum<BodyFormat>("format", format) ?? BodyFormat.Markdown;
 
-    /// <summary>The age asked about: 0-25 as given, and any older age as <see cref="AgeRange.Adult"/>.</summary>
-    public int? Age(int? age)
-    {
-        if (age is < 0 or > QueryLimits.MaxAge)
-        {
-            Add("age", $"must be a whole number of years between 0 and {QueryLimits.MaxAge} (any age over {AgeRange.MaximumAge} means an adult); got {age}.");
-            return null;
-        }
-
-        return age > AgeRange.MaximumAge ? AgeRange.Adult : age;
-    }
+    /// <summary>
+    /// The age asked about: 0-25 as given, and any older age as <see cref="AgeRange.Adult"/>. Its declared range
+    /// (0-<see cref="QueryLimits.MaxAge"/>) is the framework validation's to check.
+    /// </summary>
+    public static int? Age(int? age) => age > AgeRange.MaximumAge ? AgeRange.Adult : age;
 
     private string? Topic(string? topic)
     {
@@ -240,18 +200,12 @@ internal sealed class QueryValidator
         return null;
     }
 
-    private string? Text(string? text)
-    {
-        if (text is { Length: > QueryLimits.MaxTextLength })
-        {
-            Add("q", $"must be at most {QueryLimits.MaxTextLength} characters; got {text.Length}.");
-            return null;
-        }
+    /// <summary>The search text, trimmed; its declared length is the framework validation's to check.</summary>
+    private static string? Text(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-        return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-    }
-
-    public void Add(string name, string message) => _errors[name] = [message];
+    /// <summary>Adds a problem with a parameter, after any the declared rules already found with it.</summary>
+    public void Add(string name, string message) =>
+        _errors[name] = _errors.TryGetValue(name, out var earlier) ? [.. earlier, message] : [message];
 
     // Echoing input back is useful, but never a whole hostile query string.
     private static string Shorten(string value) => value.Length <= 40 ? value : string.Concat(value.AsSpan(0, 40), "…");

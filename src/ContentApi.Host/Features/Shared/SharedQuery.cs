@@ -1,6 +1,9 @@
 namespace ContentApi.Host.Features.Shared;
 
-/// <summary>Limits on query parameters, shared by validation and the OpenAPI documents.</summary>
+/// <summary>
+/// Limits on query parameters, declared as validation attributes on the query records and parameters: the framework's
+/// validation enforces them (see <see cref="DeclaredRules"/>) and the OpenAPI documents publish them.
+/// </summary>
 internal static class QueryLimits
 {
     public const int MaxPageSize = 100;
@@ -8,6 +11,20 @@ internal static class QueryLimits
     /// <summary>The oldest age a request may give; every age over <see cref="AgeRange.MaximumAge"/> means an adult.</summary>
     public const int MaxAge = 120;
     public const int MaxTextLength = 200;
+}
+
+/// <summary>
+/// What a client is told when a declared rule is broken, keyed by the parameter's query name. {1} and {2} are the
+/// attribute's bounds (the minimum and maximum of a range, the most characters of a length).
+/// </summary>
+internal static class RuleMessages
+{
+    public const string Age = "must be a whole number of years between {1} and {2} (any age over 25 means an adult).";
+    public const string Page = "must be 1 or more.";
+    public const string Between = "must be between {1} and {2}.";
+    public const string MaxLength = "must be at most {1} characters.";
+    public const string AgeRequired = "is required: the age, in whole years, of the person the help is about.";
+    public const string AudienceRequired = "is required: who is asking. One of: parents-carers, young-people, professionals.";
 }
 
 /// <summary>Descriptions of query parameters that appear on several endpoints, written once.</summary>

@@ -13,8 +13,8 @@ public sealed record SignpostingQuery
     /// Required. The age, in whole years, of the person the help is about: the young person asking, or the child a
     /// parent, carer or professional is asking about. 0-25; any age over 25 means an adult (answered as age 26).
     /// </summary>
-    [Required]
-    [Range(0, QueryLimits.MaxAge)]
+    [Required(ErrorMessage = RuleMessages.AgeRequired)]
+    [Range(0, QueryLimits.MaxAge, ErrorMessage = RuleMessages.Age)]
     [FromQuery(Name = "age")]
     public int? Age { get; init; }
 
@@ -22,7 +22,7 @@ public sealed record SignpostingQuery
     /// Required. Who is asking: young-people (a person asking for themselves; 18 or over means an adult asking for
     /// themselves), parents-carers or professionals (an adult asking about a child of the given age).
     /// </summary>
-    [Required]
+    [Required(ErrorMessage = RuleMessages.AudienceRequired)]
     [FromQuery(Name = "audience")]
     public string? Audience { get; init; }
 
@@ -114,8 +114,8 @@ internal static class SignpostingApi
     private static Results<Ok<SignpostingResponse<TContact>>, ValidationProblem> Answer<TContact>(
         SignpostingQuery query, QueryValidator validator, Func<Entry<Contact>, ResourceContext, TContact> map)
     {
-        var age = validator.RequiredAge(query.Age);
-        var audience = validator.RequiredEnum<Audience>("audience", query.Audience, "who is asking.");
+        var age = QueryValidator.Age(query.Age);
+        var audience = validator.Enum<Audience>("audience", query.Audience);
         var filter = validator.Filter(query.Topic, null, null, null, query.Force, query.Locale);
         if (!validator.IsValid || age is null || audience is null)
         {
