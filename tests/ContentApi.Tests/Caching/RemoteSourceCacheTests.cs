@@ -2,6 +2,7 @@ using System.Net;
 using ContentApi.Host.Plugins;
 using ContentApi.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ContentApi.Tests.Caching;
 
@@ -62,17 +63,49 @@ public sealed class RemoteSourceCacheTests : IAsyncLifetime
         await using var redis = await RedisServer.StartAsync();
         // Copies go stale at once, so the second instance must try the upstream before it may fall back. A failing
         // upstream is retried by the plugin client, so it is given time to fail rather than be taken for a slow one.
-        // Redis itself is not under test here: a generous command timeout keeps a loaded test machine from missing the copy.
+        // Redis itself is not under test here: generous connect and command timeouts keep a loaded test machine from
+        // starting an instance without Redis (its copies would then stay in its memory only).
         void Configure(TestHostOptions o) => o.WithRedis(redis).WithForcesUpstream(_upstream).WithSettings(
             ("Caching:RemoteSources:Duration", "00:00:00.010"),
             ("Caching:RemoteSources:SlowSourceTimeout", slowAfter),
-            ("Caching:Redis:CommandTimeout", "00:00:02"));
+            ("Caching:Redis:CommandTimeout", "00:00:10"),
+            ("Caching:Redis:ConnectTimeout", "00:00:10"));
 
         await using (var first = await TestHost.Start(Configure))
         {
             var firstClient = first.Client;
             var fresh = await (await firstClient.GetAsync("/api/v2/forces/kent")).JsonAsync();
             Assert.Equal(StubForcesUpstream.NameOf("kent", "v1"), fresh.GetProperty("name").GetString());
+
+            // The first instance is stopped straight after its load; in production it would live on. So wait until its
+            // copies are in Redis (a write that fails is retried in the background) rather than race the stop.
+            var copies = new[] { "*src|*/api/forces", "*src|*/api/forces/kent" };
+            var seen = string.Empty;
+            try
+            {
+                await Poll.UntilAsync(
+                    async () =>
+                    {
+                        var missing = new List<string>();
+                        foreach (var copy in copies)
+                        {
+                            if ((await redis.KeysAsync(copy)).Count == 0)
+                            {
+                                missing.Add(copy);
+                            }
+                        }
+
+                        seen = $"missing {string.Join(", ", missing)} among {(await redis.KeysAsync("*")).Count} keys";
+                        return missing.Count == 0;
+                    },
+                    "the first instance's copies of the directory and of kent to be in Redis",
+                    TimeSpan.FromSeconds(30));
+            }
+            catch (Xunit.Sdk.XunitException e)
+            {
+                var warnings = first.Logs.Entries.Where(l => l.Level >= LogLevel.Warning).Select(l => $"{l.Category}: {l.Message}").Take(10);
+                throw new Xunit.Sdk.XunitException($"{e.Message} Last look: {seen}. Warnings: {string.Join(" | ", warnings)}");
+            }
         }
 
         _upstream.Version = "v2";
