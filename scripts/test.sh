@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the tests need (redis-server, the npm contract linters), lints the OpenAPI contracts, checks the
-# compose file, builds everything and runs every test.
+# Installs what the tests need (redis-server, chromium, the npm packages: contract linters, playwright-core, axe-core),
+# lints the OpenAPI contracts, checks the compose file, builds everything and runs every test.
 # Usage: scripts/test.sh [extra dotnet test arguments]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 . scripts/ensure-package.sh
 ensure_command redis-server redis-server
 # The Debian package starts a system service on 6379; the tests use their own ports and never touch it.
+ensure_command chromium chromium   # headless, for the Swagger UI browser test (playwright-core drives it)
+ensure_npm_packages
 
 checks=0
 echo "== Linting the OpenAPI contracts"

@@ -43,6 +43,7 @@ internal static class EdgePipeline
         app.UseInvalidKeyRefusal();              // a wrong key is refused after the limiter, so guessing costs quota
         app.UseAuthorization();                  // admin endpoints need an admin key
         app.UseWholeRequestBodies();             // bodies read whole before binding, so shutdown drains them cleanly
+        app.UseSwaggerUiAccessibility();         // our stylesheet and script for Swagger UI at /swagger
         app.UseContentSwaggerUi();               // Swagger UI's own files at /swagger
         return app;
     }

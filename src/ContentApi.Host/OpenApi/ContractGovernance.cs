@@ -6,15 +6,13 @@ using Microsoft.OpenApi;
 namespace ContentApi.Host.OpenApi;
 
 /// <summary>
-/// What every public operation shares and the endpoints cannot say for themselves: the optional API key, the answers
+/// What every public operation shares and the endpoints cannot say for themselves: that none needs a key, the answers
 /// the pipeline may give before an endpoint runs (401 for a bad key, 429 over quota, 500 for a fault), the rate-limit
 /// and request-id headers on every answer, and a description of each tag. Written here once, so the contracts tell
 /// partners exactly what the host does (and the Spectral OWASP and Redocly lint in CI holds them to it).
 /// </summary>
 internal static class ContractGovernance
 {
-    public const string ApiKeyScheme = "ApiKey";
-
     private const string ProblemJson = "application/problem+json";
     private const string Unauthorized = "Unauthorized";
     private const string TooManyRequests = "TooManyRequests";
@@ -50,26 +48,16 @@ internal static class ContractGovernance
         document.Info.Contact = new OpenApiContact { Name = "Safeguarding Content API maintainers (see the project's README)" };
 
         var components = document.Components ??= new OpenApiComponents();
-        components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>(StringComparer.Ordinal);
-        components.SecuritySchemes[ApiKeyScheme] = new OpenApiSecurityScheme
-        {
-            Type = SecuritySchemeType.ApiKey,
-            In = ParameterLocation.Header,
-            Name = ApiKeyAuthenticationHandler.HeaderName,
-            Description = "Optional partner API key. Without one, reads are allowed at a lower rate limit per client address; " +
-                          "with one, the partner's higher quota applies per key. Never put a key in the URL: that is refused with 401.",
-        };
         AddHeaders(components);
         AddResponses(document, components);
         DescribeTags(document);
 
         foreach (var operation in document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []))
         {
-            operation.Security =
-            [
-                new OpenApiSecurityRequirement(),
-                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyScheme, document)] = [] },
-            ];
+            // Explicitly none: no public operation needs a key. Declaring an optional key ("none, or ApiKey") made
+            // Swagger UI show a padlock and offer to send a key from the browser, where a key is public (README,
+            // Security). The key, which only raises a server's quota, is described in words (OpenApiSetup.Describe).
+            operation.Security = [];
             operation.Responses ??= [];
             operation.Responses.TryAdd("401", new OpenApiResponseReference(Unauthorized, document));
             operation.Responses.TryAdd("429", new OpenApiResponseReference(TooManyRequests, document));

@@ -1,4 +1,6 @@
+using ContentApi.Host.Security;
 using ContentApi.Host.Versioning;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.OpenApi;
 
 namespace ContentApi.Host.OpenApi;
@@ -11,6 +13,10 @@ namespace ContentApi.Host.OpenApi;
 internal static class OpenApiSetup
 {
     public const string DocumentRoute = "/openapi/{documentName}.json";
+
+    private const string SwaggerUiAdditionsNamespace = "ContentApi.Host.OpenApi.SwaggerUi";
+    private const string AccessibilityStylesheet = "accessibility.css";
+    private const string AccessibilityScript = "accessibility.js";
 
     public static WebApplicationBuilder AddContentOpenApi(this WebApplicationBuilder builder)
     {
@@ -57,13 +63,29 @@ internal static class OpenApiSetup
         return app;
     }
 
+    /// <summary>
+    /// Our additions to Swagger UI (higher contrast, names for its unlabelled controls), served from this assembly
+    /// beside Swagger UI's own files and linked from its page by <see cref="UseContentSwaggerUi"/>.
+    /// </summary>
+    public static WebApplication UseSwaggerUiAccessibility(this WebApplication app)
+    {
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            RequestPath = SecurityHeaders.SwaggerUiPrefix,
+            FileProvider = new EmbeddedFileProvider(typeof(OpenApiSetup).Assembly, SwaggerUiAdditionsNamespace),
+        });
+        return app;
+    }
+
     /// <summary>Swagger UI over the documents; the last middleware of the edge pipeline.</summary>
     public static WebApplication UseContentSwaggerUi(this WebApplication app)
     {
         app.UseSwaggerUI(options =>
         {
-            options.RoutePrefix = "swagger";
+            options.RoutePrefix = SecurityHeaders.SwaggerUiPrefix.TrimStart('/');
             options.DocumentTitle = "Safeguarding Content API";
+            options.InjectStylesheet(AccessibilityStylesheet, media: "all");
+            options.InjectJavascript(AccessibilityScript);
             foreach (var version in ApiVersions.Supported.Reverse())
             {
                 var name = ApiVersions.DocumentName(version);
@@ -81,5 +103,7 @@ internal static class OpenApiSetup
         "Safeguarding content shared by police forces and children's charities: guidance on children sharing nude images, " +
         "sextortion and online grooming; signposting contacts (999, 101, CEOP, Childline, Report Remove and more), each with " +
         "its source and last-verified date; and advice for each age band. Content comes from plugins " +
-        $"(contract {ContractVersion.Text}); every item names the plugin that supplied it. Errors are RFC 9457 problem+json.";
+        $"(contract {ContractVersion.Text}); every item names the plugin that supplied it. Errors are RFC 9457 problem+json. " +
+        $"No operation needs a key. A partner API key in the {ApiKeyAuthenticationHandler.HeaderName} header raises the rate " +
+        "limit; send it only from your own server, never in a URL or from browser JavaScript, where anyone can read it.";
 }

@@ -12,10 +12,17 @@ internal static class SecurityHeaders
     /// <summary>For API responses: nothing may load, nothing may frame them.</summary>
     public const string ApiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-    /// <summary>For Swagger UI: its own files only. data: images are the icons its stylesheet embeds.</summary>
+    /// <summary>
+    /// For Swagger UI: its own files only. data: images are the icons its stylesheet embeds. The one inline style
+    /// allowed, by its hash, is the &lt;style&gt; inside the logo SVG that swagger-ui-bundle.js renders in the top bar;
+    /// a new Swagger UI that changes it fails SwaggerUiBrowserTests, which names the new hash.
+    /// </summary>
     public const string SwaggerUiContentSecurityPolicy =
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+        "default-src 'none'; script-src 'self'; style-src 'self' " + SwaggerUiLogoStyleHash + "; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
         "manifest-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    /// <summary>SHA-256 of <c>.logo_small_svg__cls-2{fill:#fff}.logo_small_svg__cls-3{fill:#85ea2d}</c> (Swagger UI 5.31).</summary>
+    private const string SwaggerUiLogoStyleHash = "'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='";
 
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {

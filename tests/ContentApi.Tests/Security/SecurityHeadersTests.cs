@@ -53,6 +53,8 @@ public sealed partial class SecurityHeadersTests(DefaultHost host) : IClassFixtu
         Assert.DoesNotMatch(InlineStyle(), html);
         var assets = Assets().Matches(html).Select(m => m.Groups["url"].Value).ToList();
         Assert.Contains(assets, a => a.EndsWith("swagger-ui-bundle.js", StringComparison.Ordinal));
+        Assert.Contains("accessibility.css", assets);
+        Assert.Contains("accessibility.js", assets);
         foreach (var asset in assets)
         {
             Assert.False(Uri.TryCreate(asset, UriKind.Absolute, out _), $"{asset} is not same-origin");
@@ -104,7 +106,7 @@ public sealed partial class SecurityHeadersTests(DefaultHost host) : IClassFixtu
     [GeneratedRegex(@"<style|\sstyle=", RegexOptions.IgnoreCase)]
     private static partial Regex InlineStyle();
 
-    [GeneratedRegex(@"(?:src|href)=""(?<url>[^""]+\.(?:js|css|png))""")]
+    [GeneratedRegex(@"(?:src|href)=[""'](?<url>[^""']+\.(?:js|css|png))[""']")]
     private static partial Regex Assets();
 
     /// <summary>A dependency failing mid-request, with connection details in its message, as a Redis client's would.</summary>
