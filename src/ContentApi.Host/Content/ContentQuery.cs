@@ -36,7 +36,7 @@ internal static class ContentQuery
 
     /// <summary>
     /// One item by id in the best locale. When a force is named and that force overrides the id, the force's item is
-    /// returned in its place; otherwise ids are unique, so any item with the id is found. A served version is preferred;
+    /// returned in its place; a force's local item is found only when that force is named. A served version is preferred;
     /// when none is served, the withdrawn or withheld one is returned so the caller can say why it is not.
     /// </summary>
     public static Entry<T>? Find<T>(IReadOnlyList<Entry<T>> entries, string id, string locale, ReviewClock reviews, string? force = null)
@@ -45,7 +45,10 @@ internal static class ContentQuery
         var replacement = force is null
             ? []
             : entries.Where(e => e.Item.Overrides == id && string.Equals(e.Item.ForceId, force, StringComparison.OrdinalIgnoreCase)).ToList();
-        var candidates = replacement.Count > 0 ? replacement : entries.Where(e => e.Item.Id == id).ToList();
+        // A force's local item is found only when that force is named, as in lists: other forces' items never appear.
+        var candidates = replacement.Count > 0
+            ? replacement
+            : entries.Where(e => e.Item.Id == id && (e.Item.ForceId is null || string.Equals(e.Item.ForceId, force, StringComparison.OrdinalIgnoreCase))).ToList();
         var served = candidates.Where(e => reviews.IsServed(e.Item)).ToList();
         return PickLocale(served.Count > 0 ? served : candidates, locale).FirstOrDefault();
     }

@@ -134,7 +134,7 @@ public sealed class ReloadTests : IDisposable
             ["plugin.json"] = ContentPackFiles.JsonManifest("dropped-in").Replace("test-force", "dropped-force", StringComparison.Ordinal),
             ["content/contacts.yaml"] = ContentPackFiles.Contacts("101@dropped-force.example.org").Replace("test-force-101", "dropped-force-101", StringComparison.Ordinal),
         });
-        await Poll.UntilAsync(async () => (await client.GetAsync("/api/v2/contacts/dropped-force-101")).StatusCode == HttpStatusCode.OK, "a dropped-in pack to be served");
+        await Poll.UntilAsync(async () => (await client.GetAsync("/api/v2/contacts/dropped-force-101?force=dropped-force")).StatusCode == HttpStatusCode.OK, "a dropped-in pack to be served");
 
         File.WriteAllText(Path.Combine(_pack, "content/contacts.yaml"), ContentPackFiles.Contacts("not an email"));
         await Poll.UntilAsync(async () => (await PackAsync(client)).GetProperty("status").GetString() == "degraded", "the broken edit to be reported");

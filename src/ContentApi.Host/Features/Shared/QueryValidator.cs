@@ -189,16 +189,25 @@ internal sealed class QueryValidator
         return null;
     }
 
+    // An unknown force is an error like an unknown topic: answering with national content alone would hide the typo
+    // from a partner whose visitors then never see their force's own contacts. A host without the forces directory
+    // cannot tell, so there any well-formed id is taken.
     private string? Force(string? force)
     {
-        if (force is null || ContentValidator.IsValidId(force))
+        if (force is null || IsKnownForce(force))
         {
             return force;
         }
 
-        Add("force", $"'{Shorten(force)}' is not a force id; use a data.police.uk id such as gloucestershire.");
+        Add("force", $"'{Shorten(force)}' is not a known force; use a data.police.uk id from /forces, such as gloucestershire.");
         return null;
     }
+
+    private bool IsKnownForce(string force) =>
+        _snapshot.Forces.Count == 0
+            ? ContentValidator.IsValidId(force)
+            : _snapshot.Forces.Any(f => string.Equals(f.Item.Id, force, StringComparison.OrdinalIgnoreCase)) ||
+              _snapshot.All.Any(e => string.Equals(e.Item.ForceId, force, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The search text, trimmed; its declared length is the framework validation's to check.</summary>
     private static string? Text(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
