@@ -81,6 +81,9 @@ public sealed class QueryValidationTests(DefaultHost host) : IClassFixture<Defau
         { "v2", "/signposting?age=121&audience=teachers&topic=nope&locale=not%20a%20tag", ["age", "audience", "locale", "topic"] },
         { "v1", "/changes?since=yesterday&limit=0", ["limit", "since"] },
         { "v2", "/age-bands/8-10/advice?q=" + new string('q', 201) + "&topic=nope", ["q", "topic"] },
+        { "v1", "/age-bands/8-10/advice?audience=aliens&topic=nope", ["audience", "topic"] },
+        { "v2", "/reviews?status=late&plugin=nope", ["plugin", "status"] },
+        { "v1", "/guidance/young-people-sextortion?format=pdf&locale=not%20a%20tag", ["format", "locale"] },
     };
 
     [Theory]

@@ -71,7 +71,7 @@ internal static class AgeBandsApi
     private static Results<Ok<IReadOnlyList<AdviceResource>>, ProblemHttpResult, ValidationProblem> Advice(
         [Description(ParameterDocs.Id)] string id,
         [Description(ParameterDocs.Topic)] string? topic,
-        [Description(ParameterDocs.Audience)] string? audience,
+        [Description(ParameterDocs.Audience), OneOf<Audience>] string? audience,
         [Description(ParameterDocs.Force)] string? force,
         [Description(ParameterDocs.Locale)] string? locale,
         [Description(ParameterDocs.Q), MaxLength(QueryLimits.MaxTextLength, ErrorMessage = RuleMessages.MaxLength)] string? q,

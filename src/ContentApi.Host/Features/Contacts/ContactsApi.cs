@@ -9,6 +9,7 @@ namespace ContentApi.Host.Features.Contacts;
 public sealed record ContactsQuery
 {
     /// <summary>Only contacts for this audience: parents-carers, young-people or professionals.</summary>
+    [OneOf<Audience>]
     [FromQuery(Name = "audience")]
     public string? Audience { get; init; }
 
@@ -30,6 +31,7 @@ public sealed record ContactsQuery
     public string? Force { get; init; }
 
     /// <summary>Only contacts reachable this way: phone, textphone, sms, web, chat, email or app.</summary>
+    [OneOf<ChannelType>]
     [FromQuery(Name = "channel")]
     public string? Channel { get; init; }
 
@@ -117,7 +119,7 @@ internal static class ContactsApi
         where TResource : ItemResource
     {
         var filter = validator.Filter(query.Topic, query.Audience, query.Age, null, query.Force, query.Locale, query.Q);
-        var channel = validator.Enum<ChannelType>("channel", query.Channel);
+        var channel = QueryValidator.Word<ChannelType>(query.Channel);
         var (page, pageSize) = QueryValidator.Paging(query.Page, query.PageSize);
         if (!validator.IsValid)
         {

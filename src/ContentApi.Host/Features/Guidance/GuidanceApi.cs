@@ -12,6 +12,7 @@ public sealed record GuidanceQuery
     public string? Topic { get; init; }
 
     /// <summary>Only items for this audience: parents-carers, young-people or professionals.</summary>
+    [OneOf<Audience>]
     [FromQuery(Name = "audience")]
     public string? Audience { get; init; }
 
@@ -44,6 +45,7 @@ public sealed record GuidanceQuery
     public string? Q { get; init; }
 
     /// <summary>How to return bodies: markdown (default), html (sanitised, links absolute) or text.</summary>
+    [OneOf<BodyFormat>]
     [FromQuery(Name = "format")]
     public string? Format { get; init; }
 
@@ -89,7 +91,7 @@ internal static class GuidanceApi
     {
         var validator = requests.Begin(request);
         var filter = validator.Filter(query.Topic, query.Audience, query.Age, query.AgeBand, query.Force, query.Locale, query.Q);
-        var format = validator.Format(query.Format);
+        var format = QueryValidator.Format(query.Format);
         var (page, pageSize) = QueryValidator.Paging(query.Page, query.PageSize);
         if (!validator.IsValid)
         {
@@ -106,13 +108,13 @@ internal static class GuidanceApi
         [Description(ParameterDocs.Id)] string id,
         [Description(ParameterDocs.Locale)] string? locale,
         [Description(ParameterDocs.Force)] string? force,
-        [Description(ParameterDocs.Format)] string? format,
+        [Description(ParameterDocs.Format), OneOf<BodyFormat>] string? format,
         ContentRequests requests,
         HttpRequest request)
     {
         var validator = requests.Begin(request);
         var filter = validator.Filter(null, null, null, null, force, locale);
-        var bodyFormat = validator.Format(format);
+        var bodyFormat = QueryValidator.Format(format);
         if (!validator.IsValid)
         {
             return validator.Problem();

@@ -64,14 +64,14 @@ internal static class ReviewsApi
     private static Results<Ok<ReviewsResponse>, ValidationProblem> List(
         [Description("Only items from this plugin (an id from /plugins).")] string? plugin,
         [Description("Only this force's own items (a data.police.uk force id).")] string? force,
-        [Description("Only items in this state: due-soon, overdue or withheld. Without it, all three.")] string? status,
+        [Description("Only items in this state: due-soon, overdue or withheld. Without it, all three."), OneOf<ReviewStatus>] string? status,
         ContentRequests requests,
         HttpRequest request)
     {
         var validator = requests.Begin(request);
         var pluginId = validator.PluginId(plugin);
         var filter = validator.Filter(null, null, null, null, force, null);
-        var wanted = validator.Enum<ReviewStatus>("status", status);
+        var wanted = QueryValidator.Word<ReviewStatus>(status);
         if (!validator.IsValid)
         {
             return validator.Problem();

@@ -58,7 +58,7 @@ internal sealed class QueryValidator
     {
         Reviews = Reviews,
         Topic = Topic(topic),
-        Audience = Enum<Audience>("audience", audience),
+        Audience = Word<Audience>(audience),
         Age = Age(age),
         AgeBandRange = AgeBand(ageBand),
         Force = Force(force),
@@ -69,22 +69,9 @@ internal sealed class QueryValidator
     /// <summary>The page asked for; the framework's validation has already checked both against their declared ranges.</summary>
     public static (int Page, int PageSize) Paging(int? page, int? pageSize) => (page ?? 1, pageSize ?? QueryLimits.DefaultPageSize);
 
-    public TEnum? Enum<TEnum>(string name, string? value)
-        where TEnum : struct, System.Enum
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (EnumText.TryParse<TEnum>(value, out var parsed))
-        {
-            return parsed;
-        }
-
-        Add(name, $"'{Shorten(value)}' is not one of: {string.Join(", ", EnumText.Names<TEnum>())}.");
-        return null;
-    }
+    /// <summary>The value a query word names; its declared <see cref="OneOfAttribute{TEnum}"/> rule has already been checked.</summary>
+    public static TEnum? Word<TEnum>(string? value)
+        where TEnum : struct, System.Enum => EnumText.TryParse<TEnum>(value, out var parsed) ? parsed : null;
 
     /// <summary>
     /// The locale the request wants: the locale parameter when given, else the Accept-Language header, matched to the
@@ -153,7 +140,7 @@ internal sealed class QueryValidator
         return null;
     }
 
-    public BodyFormat Format(string? format) => Enum<BodyFormat>("format", format) ?? BodyFormat.Markdown;
+    public static BodyFormat Format(string? format) => Word<BodyFormat>(format) ?? BodyFormat.Markdown;
 
     /// <summary>
     /// The age asked about: 0-25 as given, and any older age as <see cref="AgeRange.Adult"/>. Its declared range
@@ -217,5 +204,5 @@ internal sealed class QueryValidator
         _errors[name] = _errors.TryGetValue(name, out var earlier) ? [.. earlier, message] : [message];
 
     // Echoing input back is useful, but never a whole hostile query string.
-    private static string Shorten(string value) => value.Length <= 40 ? value : string.Concat(value.AsSpan(0, 40), "…");
+    internal static string Shorten(string value) => value.Length <= 40 ? value : string.Concat(value.AsSpan(0, 40), "…");
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ContentApi.Host.Features.Shared;
 
 /// <summary>
@@ -25,6 +27,21 @@ internal static class RuleMessages
     public const string MaxLength = "must be at most {1} characters.";
     public const string AgeRequired = "is required: the age, in whole years, of the person the help is about.";
     public const string AudienceRequired = "is required: who is asking. One of: parents-carers, young-people, professionals.";
+}
+
+/// <summary>
+/// A query word that must name a value of <typeparamref name="TEnum"/> in the API's kebab-case (parents-carers): a
+/// declared rule like [Range], which the framework's validation enforces (see <see cref="DeclaredRules"/>).
+/// </summary>
+/// <typeparam name="TEnum">The enum whose words are allowed.</typeparam>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+internal sealed class OneOfAttribute<TEnum> : ValidationAttribute
+    where TEnum : struct, Enum
+{
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
+        value is not string word || EnumText.TryParse<TEnum>(word, out _)
+            ? ValidationResult.Success
+            : new ValidationResult($"'{QueryValidator.Shorten(word)}' is not one of: {string.Join(", ", EnumText.Names<TEnum>())}.");
 }
 
 /// <summary>Descriptions of query parameters that appear on several endpoints, written once.</summary>

@@ -23,6 +23,7 @@ public sealed record SignpostingQuery
     /// themselves), parents-carers or professionals (an adult asking about a child of the given age).
     /// </summary>
     [Required(ErrorMessage = RuleMessages.AudienceRequired)]
+    [OneOf<Audience>]
     [FromQuery(Name = "audience")]
     public string? Audience { get; init; }
 
@@ -115,7 +116,7 @@ internal static class SignpostingApi
         SignpostingQuery query, QueryValidator validator, Func<Entry<Contact>, ResourceContext, TContact> map)
     {
         var age = QueryValidator.Age(query.Age);
-        var audience = validator.Enum<Audience>("audience", query.Audience);
+        var audience = QueryValidator.Word<Audience>(query.Audience);
         var filter = validator.Filter(query.Topic, null, null, null, query.Force, query.Locale);
         if (!validator.IsValid || age is null || audience is null)
         {
