@@ -1,5 +1,6 @@
 using ContentApi.Host.Observability;
 using ContentApi.Host.Security;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -103,22 +104,41 @@ internal static class ContractGovernance
 
         components.Responses ??= new Dictionary<string, IOpenApiResponse>(StringComparer.Ordinal);
         components.Responses[Unauthorized] = Problem(document, limited: true,
-            "The API key in X-Api-Key is not recognised or has been revoked, or a key was sent in the query string. Requests without a key need none.");
+            "The API key in X-Api-Key is not recognised or has been revoked, or a key was sent in the query string. Requests without a key need none.",
+            Example(401, "Invalid API key", "The API key is not recognised or has been revoked."));
         var tooMany = Problem(document, limited: true,
-            "This client has used its quota for the current window. Wait for Retry-After seconds; a partner API key has a higher quota.");
+            "This client has used its quota for the current window. Wait for Retry-After seconds; a partner API key has a higher quota.",
+            Example(429, "Too many requests", "This client may make 60 requests every 60 seconds. Try again in 12 seconds, or ask for a partner API key (sent in the X-Api-Key header) for a higher quota."));
         tooMany.Headers![RetryAfter] = new OpenApiHeaderReference(RetryAfter, document);
         components.Responses[TooManyRequests] = tooMany;
         components.Responses[InternalServerError] = Problem(document, limited: false,
-            "An unexpected fault. The problem names no internal detail; quote its traceId (also in X-Request-Id) when reporting it.");
+            "An unexpected fault. The problem names no internal detail; quote its traceId (also in X-Request-Id) when reporting it.",
+            Example(500, "An unexpected error occurred", "Quote the traceId when you report this."));
     }
 
-    private static OpenApiResponse Problem(OpenApiDocument document, bool limited, string description) => new()
+    // Each error status shows its own example, rather than the schema's (a 404), in Swagger UI and generated docs.
+    private static JsonObject Example(int status, string title, string detail) => new()
+    {
+        ["type"] = status switch
+        {
+            401 => "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+            429 => "https://tools.ietf.org/html/rfc6585#section-4",
+            _ => "https://tools.ietf.org/html/rfc9110#section-15.6.1",
+        },
+        ["title"] = title,
+        ["status"] = status,
+        ["detail"] = detail,
+        ["instance"] = "/api/v2/guidance",
+        ["traceId"] = "4bf92f3577b34da6a3ce929d0e0e4736",
+    };
+
+    private static OpenApiResponse Problem(OpenApiDocument document, bool limited, string description, JsonObject example) => new()
     {
         Description = description,
         Headers = Headers(document, limited),
         Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
         {
-            [ProblemJson] = new OpenApiMediaType { Schema = new OpenApiSchemaReference("ProblemDetails", document) },
+            [ProblemJson] = new OpenApiMediaType { Schema = new OpenApiSchemaReference("ProblemDetails", document), Example = example },
         },
     };
 
