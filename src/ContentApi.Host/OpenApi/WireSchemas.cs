@@ -7,7 +7,7 @@ namespace ContentApi.Host.OpenApi;
 
 /// <summary>
 /// Makes schemas say what the wire really sends, where the generator cannot know it: the properties every problem body
-/// carries beyond RFC 9457's five (set in <c>Infrastructure/ProblemHandling.cs</c>), and opening times, which are local
+/// carries beyond RFC 9457's five (set in <c>Infrastructure/ProblemHandling.cs</c>), that enums are strings, and opening times, which are local
 /// UK clock times (<c>10:00:00</c>) rather than RFC 3339 times with an offset (what <c>format: time</c> means).
 /// </summary>
 internal static class WireSchemas
@@ -31,6 +31,11 @@ internal static class WireSchemas
                 MaxItems = 16,
                 Description = "Only when the requested API version does not exist: the versions that do.",
             };
+        }
+        else if (schema.Enum is { Count: > 0 } && schema.Type is null && (type.IsEnum || Nullable.GetUnderlyingType(type)?.IsEnum == true))
+        {
+            // Enums are written as kebab-case words: say so, or Swagger UI shows "any" and generators write unknown.
+            schema.Type = Nullable.GetUnderlyingType(type) is null ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
         }
         else if (type == typeof(TimeOnly) || type == typeof(TimeOnly?))
         {

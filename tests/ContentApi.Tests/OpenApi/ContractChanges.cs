@@ -128,7 +128,11 @@ public static class ContractChanges
             return;
         }
 
-        if (after is null || Text(before["type"]) != Text(after["type"]))
+        if (after is not null && StatesTheTypeItsValuesHad(before, after))
+        {
+            changes.Add(new(false, $"{name}: type stated as {Text(after["type"])}, the type every one of its enum values already had"));
+        }
+        else if (after is null || Text(before["type"]) != Text(after["type"]))
         {
             changes.Add(new(true, $"{name}: type changed from {Text(before["type"])} to {Text(after?["type"])}"));
             return;
@@ -156,6 +160,13 @@ public static class ContractChanges
             CompareOutputSchema($"{name}.{field}", Resolve(schema, beforeDoc), beforeDoc, Resolve(now, afterDoc), afterDoc, changes, depth + 1);
         }
     }
+
+    // An enum schema with no type whose values are all strings gains "type": "string": the wire is unchanged and a
+    // client that accepted anything still accepts every value.
+    private static bool StatesTheTypeItsValuesHad(JsonNode before, JsonNode after) =>
+        before["type"] is null && after["type"] is not null && before["enum"] is JsonArray values && values.Count > 0 &&
+        values.All(v => v?.GetValueKind() == System.Text.Json.JsonValueKind.String) &&
+        (Text(after["type"]) ?? string.Empty).Contains("string", StringComparison.Ordinal);
 
     private static JsonNode? Resolve(JsonNode? schema, JsonNode document)
     {

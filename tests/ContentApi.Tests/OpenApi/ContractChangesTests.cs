@@ -24,6 +24,27 @@ public sealed class ContractChangesTests
         Assert.Contains(ContractChanges.Compare(after, before), c => !c.Breaking && c.Description == $"GET {path} was added");
     }
 
+    [Fact]
+    public void Stating_the_string_type_of_an_untyped_string_enum_is_safe_and_changing_a_type_is_not()
+    {
+        static JsonNode Document(JsonNode audience)
+        {
+            var document = JsonNode.Parse("""
+                {"paths": {"/x": {"get": {"responses": {"200": {"content": {"application/json": {"schema": {"type": "object", "properties": {}}}}}}}}}}
+                """)!;
+            document["paths"]!["/x"]!["get"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["properties"]!["audience"] = audience;
+            return document;
+        }
+
+        var untyped = Document(JsonNode.Parse("""{"enum": ["parents-carers", "young-people"]}""")!);
+        var typed = Document(JsonNode.Parse("""{"type": "string", "enum": ["parents-carers", "young-people"]}""")!);
+        var integer = Document(JsonNode.Parse("""{"type": "integer", "enum": ["parents-carers", "young-people"]}""")!);
+
+        Assert.DoesNotContain(ContractChanges.Compare(untyped, typed), c => c.Breaking);
+        Assert.Contains(ContractChanges.Compare(untyped, integer), c => c.Breaking);
+        Assert.Contains(ContractChanges.Compare(typed, integer), c => c.Breaking);
+    }
+
     [Theory]
     [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
     public void Removed_newly_required_or_narrowed_parameters_are_breaking(string version)
