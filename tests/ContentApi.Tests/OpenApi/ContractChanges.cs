@@ -128,6 +128,14 @@ public static class ContractChanges
             return;
         }
 
+        // A response field that was "null or X" and is now always X: clients that handled null still work.
+        if (after is not null && NonNullPart(before) is { } nonNull && NonNullPart(after) is null && after["oneOf"] is null)
+        {
+            changes.Add(new(false, $"{name}: is never null now"));
+            CompareOutputSchema(name, Resolve(nonNull, beforeDoc), beforeDoc, after, afterDoc, changes, depth + 1);
+            return;
+        }
+
         if (after is not null && StatesTheTypeItsValuesHad(before, after))
         {
             changes.Add(new(false, $"{name}: type stated as {Text(after["type"])}, the type every one of its enum values already had"));
@@ -160,6 +168,12 @@ public static class ContractChanges
             CompareOutputSchema($"{name}.{field}", Resolve(schema, beforeDoc), beforeDoc, Resolve(now, afterDoc), afterDoc, changes, depth + 1);
         }
     }
+
+    // The X of a nullable schema written as oneOf [{type: null}, X]; null for any other schema.
+    private static JsonNode? NonNullPart(JsonNode schema) =>
+        schema["oneOf"] is JsonArray { Count: 2 } members && members.Any(m => Text(m?["type"]) == "null")
+            ? members.First(m => Text(m?["type"]) != "null")
+            : null;
 
     // An enum schema with no type whose values are all strings gains "type": "string": the wire is unchanged and a
     // client that accepted anything still accepts every value.

@@ -45,6 +45,27 @@ public sealed class ContractChangesTests
         Assert.Contains(ContractChanges.Compare(typed, integer), c => c.Breaking);
     }
 
+    [Fact]
+    public void A_response_field_that_is_never_null_now_is_safe_and_one_that_may_be_null_now_is_not()
+    {
+        static JsonNode Document(string contact)
+        {
+            var document = JsonNode.Parse("""
+                {"paths": {"/x": {"get": {"responses": {"200": {"content": {"application/json": {"schema": {"type": "object", "properties": {}}}}}}}}},
+                 "components": {"schemas": {"Contact": {"type": "object", "properties": {"id": {"type": "string"}}}}}}
+                """)!;
+            document["paths"]!["/x"]!["get"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["properties"]!["contact"] = JsonNode.Parse(contact);
+            return document;
+        }
+
+        var nullable = Document("""{"oneOf": [{"type": "null"}, {"$ref": "#/components/schemas/Contact"}]}""");
+        var always = Document("""{"$ref": "#/components/schemas/Contact"}""");
+
+        Assert.DoesNotContain(ContractChanges.Compare(nullable, always), c => c.Breaking);
+        Assert.Contains(ContractChanges.Compare(nullable, always), c => c.Description.EndsWith("is never null now", StringComparison.Ordinal));
+        Assert.Contains(ContractChanges.Compare(always, nullable), c => c.Breaking);
+    }
+
     [Theory]
     [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
     public void Removed_newly_required_or_narrowed_parameters_are_breaking(string version)

@@ -48,6 +48,7 @@ public sealed record SignpostingQuery
 /// <param name="Rule">The id of the signposting rule that offered the contact.</param>
 /// <param name="Contact">The contact, shaped as in this API version's contacts resource.</param>
 public sealed record SignpostingEntryResource<TContact>(string Reason, string ReasonLocale, bool ReasonFallback, SignpostingUser UsedBy, string Rule, TContact Contact)
+    where TContact : ContactResourceBase
 {
     /// <summary>The reader age band the reason is written for: 4-7, 8-10, 11-13, 14-17 or adults.</summary>
     public required string ReasonAgeBand { get; init; }
@@ -62,7 +63,8 @@ public sealed record SignpostingEntryResource<TContact>(string Reason, string Re
 /// <param name="Fallback">True when the heading is not in the requested language.</param>
 /// <param name="Entries">The contacts, in the order to show them.</param>
 public sealed record SignpostingTierResource<TContact>(
-    SignpostingTier Tier, int Order, string? Title, string? Description, string? Locale, bool Fallback, IReadOnlyList<SignpostingEntryResource<TContact>> Entries);
+    SignpostingTier Tier, int Order, string? Title, string? Description, string? Locale, bool Fallback, IReadOnlyList<SignpostingEntryResource<TContact>> Entries)
+    where TContact : ContactResourceBase;
 
 /// <summary>A signposting answer: contacts in ordered tiers, emergency first.</summary>
 /// <param name="Age">The age of the person the help is about (26 for any adult over 25).</param>
@@ -74,6 +76,7 @@ public sealed record SignpostingTierResource<TContact>(
 /// <param name="Tiers">The tiers with at least one contact, in display order.</param>
 public sealed record SignpostingResponse<TContact>(
     int Age, Audience Audience, SignpostingAsker Asker, string? Topic, string? Force, string RequestedLocale, IReadOnlyList<SignpostingTierResource<TContact>> Tiers)
+    where TContact : ContactResourceBase
 {
     /// <summary>The reader age band every reason in the answer is written for: the young person's own, else adults.</summary>
     public required string ReaderAgeBand { get; init; }
@@ -114,6 +117,7 @@ internal static class SignpostingApi
 
     private static Results<Ok<SignpostingResponse<TContact>>, ValidationProblem> Answer<TContact>(
         SignpostingQuery query, QueryValidator validator, Func<Entry<Contact>, ResourceContext, TContact> map)
+        where TContact : ContactResourceBase
     {
         var age = QueryValidator.Age(query.Age);
         var audience = QueryValidator.Word<Audience>(query.Audience);
