@@ -1,12 +1,7 @@
 using ContentApi.Host.Features;
 using ContentApi.Host.Features.Admin;
-using ContentApi.Host.Caching;
 using ContentApi.Host.Features.Schemas;
-using ContentApi.Host.Infrastructure;
-using ContentApi.Host.Observability;
 using ContentApi.Host.OpenApi;
-using ContentApi.Host.Security;
-using ContentApi.Host.Versioning;
 
 if (HealthProbe.IsRequested(args))
 {

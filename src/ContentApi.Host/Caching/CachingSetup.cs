@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ContentApi.Host.Infrastructure;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

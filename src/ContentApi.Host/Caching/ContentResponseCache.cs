@@ -1,4 +1,3 @@
-using ContentApi.Host.Observability;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;

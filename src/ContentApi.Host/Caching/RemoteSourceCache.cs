@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Threading.RateLimiting;
-using ContentApi.Host.Observability;
 using ZiggyCreatures.Caching.Fusion;
 
 namespace ContentApi.Host.Caching;

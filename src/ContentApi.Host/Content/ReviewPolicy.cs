@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace ContentApi.Host.Content;
 
 /// <summary>How overdue reviews are handled. Bound from the <c>Reviews</c> section.</summary>

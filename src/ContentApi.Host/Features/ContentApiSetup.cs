@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ContentApi.Host.Caching;
 using ContentApi.Host.Features.AgeBands;
 using ContentApi.Host.Features.Changes;
 using ContentApi.Host.Features.Contacts;
@@ -8,10 +7,8 @@ using ContentApi.Host.Features.Forces;
 using ContentApi.Host.Features.Guidance;
 using ContentApi.Host.Features.Plugins;
 using ContentApi.Host.Features.Reviews;
-using ContentApi.Host.Features.Shared;
 using ContentApi.Host.Features.Signposting;
 using ContentApi.Host.Features.Topics;
-using ContentApi.Host.Versioning;
 
 namespace ContentApi.Host.Features;
 

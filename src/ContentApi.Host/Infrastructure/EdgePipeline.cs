@@ -1,7 +1,4 @@
-using ContentApi.Host.Caching;
-using ContentApi.Host.Observability;
 using ContentApi.Host.OpenApi;
-using ContentApi.Host.Security;
 
 namespace ContentApi.Host.Infrastructure;
 

@@ -1,5 +1,4 @@
 using System.Reflection;
-using ContentApi.Host.Security;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;

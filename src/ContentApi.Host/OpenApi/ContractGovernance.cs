@@ -1,5 +1,3 @@
-using ContentApi.Host.Observability;
-using ContentApi.Host.Security;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;

@@ -1,5 +1,3 @@
-using ContentApi.Host.Security;
-using ContentApi.Host.Versioning;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.OpenApi;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ContentApi.Host.Observability;
 
 namespace ContentApi.Host.Plugins;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using ContentApi.Host.Infrastructure;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace ContentApi.Host.Security;

@@ -1,4 +1,3 @@
-using ContentApi.Host.Observability;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Net.Http.Headers;
 

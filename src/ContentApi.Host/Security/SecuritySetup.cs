@@ -1,4 +1,3 @@
-using ContentApi.Host.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 
 namespace ContentApi.Host.Security;

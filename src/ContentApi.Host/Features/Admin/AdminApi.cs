@@ -1,5 +1,3 @@
-using ContentApi.Host.Security;
-
 namespace ContentApi.Host.Features.Admin;
 
 /// <summary>What an admin sees of the running instance: more than the public plugins list, including folders.</summary>

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using ContentApi.Host.Caching;
-using ContentApi.Host.Security;
 using ZiggyCreatures.Caching.Fusion;
 
 namespace ContentApi.Host.Features.Admin;

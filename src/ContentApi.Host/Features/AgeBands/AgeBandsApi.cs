@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using ContentApi.Host.Features.Shared;
-
 namespace ContentApi.Host.Features.AgeBands;
 
 internal static class AgeBandsApi

@@ -1,8 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using Asp.Versioning;
-using ContentApi.Host.Caching;
-using ContentApi.Host.Features.Shared;
-using ContentApi.Host.Versioning;
 
 namespace ContentApi.Host.Features.Changes;
 

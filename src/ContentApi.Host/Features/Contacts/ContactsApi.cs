@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using ContentApi.Host.Features.Shared;
-using ContentApi.Host.Versioning;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ContentApi.Host.Features.Contacts;

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using ContentApi.Host.Features.Shared;
 
 namespace ContentApi.Host.Features.Forces;
 

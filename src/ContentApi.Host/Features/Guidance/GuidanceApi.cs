@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using ContentApi.Host.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ContentApi.Host.Features.Guidance;

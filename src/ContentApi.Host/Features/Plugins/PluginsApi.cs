@@ -1,5 +1,3 @@
-using ContentApi.Host.Caching;
-
 namespace ContentApi.Host.Features.Plugins;
 
 /// <summary>How many items of each kind a plugin supplies (an item and its translations count once).</summary>

@@ -1,5 +1,3 @@
-using ContentApi.Host.Features.Shared;
-
 namespace ContentApi.Host.Features.Reviews;
 
 /// <summary>An item in the review list.</summary>

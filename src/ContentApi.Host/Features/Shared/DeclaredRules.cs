@@ -1,6 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using System.Reflection;
-using ContentApi.Host.Infrastructure;
 using Microsoft.Extensions.Validation;
 
 namespace ContentApi.Host.Features.Shared;

@@ -1,4 +1,3 @@
-using ContentApi.Host.Infrastructure;
 using Microsoft.Net.Http.Headers;
 
 namespace ContentApi.Host.Features.Shared;

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace ContentApi.Host.Features.Shared;
 
 /// <summary>

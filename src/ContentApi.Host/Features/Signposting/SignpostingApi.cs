@@ -1,7 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using ContentApi.Host.Features.Contacts;
-using ContentApi.Host.Features.Shared;
-using ContentApi.Host.Versioning;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ContentApi.Host.Features.Signposting;

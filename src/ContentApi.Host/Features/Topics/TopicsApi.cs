@@ -1,5 +1,3 @@
-using ContentApi.Host.Features.Shared;
-
 namespace ContentApi.Host.Features.Topics;
 
 internal static class TopicsApi
