@@ -113,6 +113,7 @@ internal sealed partial class RedisConnection : IAsyncDisposable
 
 /// <summary>
 /// Readiness: Redis down is Degraded, never Unhealthy, because every instance keeps serving from memory and plugins.
+/// The description is public, so the address and timings go in the detail only operators see.
 /// </summary>
 internal sealed class RedisHealthCheck(RedisConnection redis) : IHealthCheck
 {
@@ -126,17 +127,20 @@ internal sealed class RedisHealthCheck(RedisConnection redis) : IHealthCheck
         var multiplexer = await redis.GetAsync().ConfigureAwait(false);
         if (!multiplexer.IsConnected)
         {
-            return HealthCheckResult.Degraded($"Redis at {redis.Endpoints} is unreachable: serving from memory and reconnecting.");
+            return HealthCheckResult.Degraded("Redis is unreachable: serving from memory and reconnecting.", data: Detail("is unreachable"));
         }
 
         try
         {
             var latency = await multiplexer.GetDatabase().PingAsync().WaitAsync(redis.CommandTimeout * 2, cancellationToken).ConfigureAwait(false);
-            return HealthCheckResult.Healthy($"Redis at {redis.Endpoints} answered in {latency.TotalMilliseconds:0.0} ms.");
+            return HealthCheckResult.Healthy("Redis answers.", Detail($"answered in {latency.TotalMilliseconds:0.0} ms"));
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            return HealthCheckResult.Degraded($"Redis at {redis.Endpoints} did not answer ({ex.GetType().Name}): serving from memory.");
+            return HealthCheckResult.Degraded("Redis did not answer: serving from memory.", data: Detail($"did not answer ({ex.GetType().Name})"));
         }
     }
+
+    private Dictionary<string, object> Detail(string what) =>
+        new() { [Infrastructure.HealthChecks.DetailKey] = $"Redis at {redis.Endpoints} {what}." };
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ContentApi.Host.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -6,15 +7,24 @@ namespace ContentApi.Host.Infrastructure;
 
 /// <summary>
 /// <c>/health/live</c>: the process answers. <c>/health/ready</c>: content is loaded; Degraded (still 200) names any
-/// faulted plugin, because the other plugins still serve.
+/// faulted plugin or dependency, because the rest still serves. The public sees each check's status and a description
+/// that never holds an address; an admin key (or Development) also sees each check's detail (addresses, timings, the
+/// exception's message).
 /// </summary>
 internal static class HealthChecks
 {
     public const string ReadyTag = "ready";
 
+    /// <summary>The <see cref="HealthCheckResult.Data"/> entry holding what only operators may read.</summary>
+    public const string DetailKey = "detail";
+
     public static WebApplicationBuilder AddContentHealthChecks(this WebApplicationBuilder builder)
     {
         builder.Services.AddHealthChecks().AddCheck<PluginsHealthCheck>("plugins", tags: [ReadyTag]);
+        builder.Services.AddSingleton<ReadinessTransitions>();
+        // The framework logs every probe of a Degraded check as a warning (and Unhealthy as an error): thousands a day
+        // from one load balancer. ReadinessTransitions logs each change of state instead.
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.None);
         return builder;
     }
 
@@ -33,26 +43,37 @@ internal static class HealthChecks
 
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {
+        context.RequestServices.GetRequiredService<ReadinessTransitions>().Observe(report);
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
+        var forOperators = MaySeeDetail(context);
         var body = new
         {
             status = report.Status.ToString(),
             totalMilliseconds = Math.Round(report.TotalDuration.TotalMilliseconds, 1),
             checks = report.Entries.ToDictionary(
                 e => e.Key,
-                e => new { status = e.Value.Status.ToString(), description = Describe(context, e.Value) }),
+                e => new
+                {
+                    status = e.Value.Status.ToString(),
+                    description = Describe(e.Value),
+                    detail = forOperators ? ReadinessTransitions.Detail(e.Value) : null,
+                }),
         };
         return JsonSerializer.SerializeAsync(context.Response.Body, body, JsonOptions, context.RequestAborted);
     }
 
-    // A failing check's exception text can name servers and connection details (Redis): only Development shows it.
-    private static string? Describe(HttpContext context, HealthReportEntry entry) =>
-        entry.Exception is null || context.RequestServices.GetRequiredService<IHostEnvironment>().IsDevelopment()
-            ? entry.Description
-            : "The check failed; the reason is in the logs.";
+    // Addresses and exception text (which can name servers and connection details) are for operators only.
+    private static bool MaySeeDetail(HttpContext context) =>
+        context.User.IsInRole(ApiKeyRoles.Admin) || context.RequestServices.GetRequiredService<IHostEnvironment>().IsDevelopment();
 
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+    private static string? Describe(HealthReportEntry entry) =>
+        entry.Exception is null ? entry.Description : "The check failed; the reason is in the logs.";
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
 
     private sealed class PluginsHealthCheck(ContentStore store, IHostApplicationLifetime lifetime) : IHealthCheck
     {
