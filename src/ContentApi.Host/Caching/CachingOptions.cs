@@ -76,6 +76,16 @@ public sealed class RedisClientOptions
     /// <summary>The longest any single Redis command may take (sync and async).</summary>
     public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// The longest a request waits on Redis for a response another instance cached (and for its tags) before rendering
+    /// it itself. A frozen or full Redis then costs a miss this much at most, not <see cref="CommandTimeout"/>; writes to
+    /// Redis run in the background and are not waited for.
+    /// </summary>
+    public TimeSpan ReadBudget { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>The read budget, never longer than a command may take anyway.</summary>
+    internal TimeSpan ReadBudgetOrCommandTimeout => ReadBudget < CommandTimeout ? ReadBudget : CommandTimeout;
+
     /// <summary>After a Redis failure, how long requests skip Redis altogether before trying it again.</summary>
     public TimeSpan CircuitBreakerDuration { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -75,7 +75,7 @@ internal static partial class CachingSetup
     /// </summary>
     public static FusionCacheEntryOptions ResponseEntryOptions(CachingOptions options)
     {
-        var entry = RedisNeverInTheWay(options, options.ResponseDuration);
+        var entry = RedisNeverInTheWay(options.ResponseDuration, options.Redis.ReadBudgetOrCommandTimeout);
         entry.IsFailSafeEnabled = false;
         entry.AllowBackgroundDistributedCacheOperations = true;
         entry.AllowBackgroundBackplaneOperations = true;
@@ -90,7 +90,9 @@ internal static partial class CachingSetup
     /// </summary>
     public static FusionCacheEntryOptions RemoteSourceEntryOptions(CachingOptions options)
     {
-        var entry = RedisNeverInTheWay(options, options.RemoteSources.Duration);
+        // Bounded by the command timeout, not the read budget: plugins load off the request path, and the last good
+        // copy must reach Redis for stale-if-error on the other instances to hold.
+        var entry = RedisNeverInTheWay(options.RemoteSources.Duration, options.Redis.CommandTimeout);
         entry.IsFailSafeEnabled = true;
         entry.FailSafeMaxDuration = options.RemoteSources.StaleIfErrorFor;
         entry.FailSafeThrottleDuration = TimeSpan.FromSeconds(30);
@@ -101,12 +103,12 @@ internal static partial class CachingSetup
         return entry;
     }
 
-    /// <summary>What every entry shares: Redis bounded by the command timeout, and its failures never thrown at a caller.</summary>
-    private static FusionCacheEntryOptions RedisNeverInTheWay(CachingOptions options, TimeSpan duration) => new()
+    /// <summary>What every entry shares: Redis bounded by a time limit, and its failures never thrown at a caller.</summary>
+    private static FusionCacheEntryOptions RedisNeverInTheWay(TimeSpan duration, TimeSpan redisTimeLimit) => new()
     {
         Duration = duration,
         Size = AssumedEntryBytes,
-        DistributedCacheHardTimeout = options.Redis.CommandTimeout,
+        DistributedCacheHardTimeout = redisTimeLimit,
         ReThrowDistributedCacheExceptions = false,
         ReThrowBackplaneExceptions = false,
         ReThrowSerializationExceptions = false,
@@ -122,7 +124,8 @@ internal static partial class CachingSetup
         // A render that throws is the endpoint's error, answered and logged by the problem handling; a remote source's
         // failure is logged by RemoteSourceCacheHandler in its own words.
         fusion.FactoryErrorsLogLevel = LogLevel.Debug;
-        fusion.TagsDefaultEntryOptions.DistributedCacheHardTimeout = options.Redis.CommandTimeout;
+        // Every cached read also checks its tags, so a frozen Redis must not hold those up longer than the entry itself.
+        fusion.TagsDefaultEntryOptions.DistributedCacheHardTimeout = options.Redis.ReadBudgetOrCommandTimeout;
         fusion.TagsDefaultEntryOptions.ReThrowDistributedCacheExceptions = false;
     }
 

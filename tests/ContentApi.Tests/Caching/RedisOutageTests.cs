@@ -74,6 +74,39 @@ public sealed class RedisOutageTests
         }
     }
 
+    [Fact]
+    public async Task A_cache_miss_waits_on_a_frozen_redis_for_its_read_budget_not_the_command_timeout()
+    {
+        // A command may take 30 s here, so a miss that waited on Redis for a command would take 30 s; the read budget
+        // is 100 ms. The bound asserted is far from both, so a loaded machine cannot blur the difference.
+        var commandTimeout = TimeSpan.FromSeconds(30);
+        await using var host = await TestHost.Start(o => o.WithRedis().WithSettings(
+            ("Caching:Redis:CommandTimeout", commandTimeout.ToString()),
+            ("Caching:Redis:ReadBudget", "00:00:00.100"),
+            ("Caching:Redis:CircuitBreakerDuration", "00:00:00")));
+        var client = host.Client;
+        await Poll.UntilAsync(async () => (await client.ReadinessAsync()).Status == "Healthy", "the instance connects to Redis");
+
+        host.Redis.Pause();
+        try
+        {
+            foreach (var page in Enumerable.Range(1, 5))
+            {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                var response = await client.GetAsync($"/api/v2/guidance?page={page}&pageSize=1");
+                var waited = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.Contains("fwd=miss", response.CacheStatus());
+                Assert.True(waited < commandTimeout / 3, $"miss {page} waited {waited.TotalMilliseconds:F0} ms on a frozen Redis");
+            }
+        }
+        finally
+        {
+            host.Redis.Resume();
+        }
+    }
+
     /// <summary>Cached keys and cold keys alike, concurrently: every one must be a 200 with content.</summary>
     private static async Task AssertEveryRequestSucceedsAsync(HttpClient client, string phase)
     {

@@ -69,6 +69,7 @@ public sealed class RemoteSourceCacheTests : IAsyncLifetime
             ("Caching:RemoteSources:Duration", "00:00:00.010"),
             ("Caching:RemoteSources:SlowSourceTimeout", slowAfter),
             ("Caching:Redis:CommandTimeout", "00:00:10"),
+            ("Caching:Redis:ReadBudget", "00:00:10"),
             ("Caching:Redis:ConnectTimeout", "00:00:10"));
 
         await using (var first = await TestHost.Start(Configure))

@@ -17,8 +17,10 @@ public sealed class SharedCacheTests : IAsyncLifetime
     {
         _redis = await RedisServer.StartAsync();
         // Redis is the shared store under test here, not an outage: a generous command timeout keeps a loaded test
-        // machine from turning a slow answer into a miss.
-        void Configure(TestHostOptions o) => o.WithRedis(_redis).WithSetting("Caching:Redis:CommandTimeout", "00:00:02");
+        // machine from turning a slow answer into a miss (the read budget is the limit a cached read waits for).
+        void Configure(TestHostOptions o) => o.WithRedis(_redis)
+            .WithSetting("Caching:Redis:CommandTimeout", "00:00:02")
+            .WithSetting("Caching:Redis:ReadBudget", "00:00:02");
         _hostA = await TestHost.Start(Configure);
         _hostB = await TestHost.Start(Configure);
         (_a, _b) = (_hostA.Client, _hostB.Client);
