@@ -48,6 +48,7 @@ internal static class OpenApiSetup
                 options.AddSchemaTransformer(ParameterSchemas.Describe);
                 options.AddSchemaTransformer(SchemaExamples.AddExample);
                 options.AddSchemaTransformer(WireSchemas.Describe);
+                options.AddDocumentTransformer(ParameterSchemas.ShareEnums);
                 options.AddDocumentTransformer(ContractGovernance.Apply);
             });
         }

@@ -65,7 +65,8 @@ public static class ContractChanges
                 changes.Add(new(true, $"{name}: parameter {key} is now required"));
             }
 
-            CompareInputSchema($"{name}: parameter {key}", parameter["schema"], now["schema"], changes);
+            // Through $refs: an inline enum replaced by a reference to a schema with the same words accepts the same values.
+            CompareInputSchema($"{name}: parameter {key}", Resolve(parameter["schema"], beforeDoc), Resolve(now["schema"], afterDoc), changes);
         }
 
         foreach (var (key, parameter) in newParameters.Where(p => !oldParameters.ContainsKey(p.Key)))

@@ -66,6 +66,23 @@ public sealed class ContractChangesTests
         Assert.Contains(ContractChanges.Compare(always, nullable), c => c.Breaking);
     }
 
+    [Fact]
+    public void An_inline_parameter_enum_replaced_by_a_reference_to_the_same_words_is_safe_and_to_fewer_words_is_not()
+    {
+        static JsonNode Document(string audience, string sharedWords) => JsonNode.Parse("""
+            {"paths": {"/x": {"get": {"parameters": [{"name": "audience", "in": "query", "schema": AUDIENCE}], "responses": {}}}},
+             "components": {"schemas": {"Audience": {"type": "string", "enum": WORDS}}}}
+            """.Replace("AUDIENCE", audience, StringComparison.Ordinal).Replace("WORDS", sharedWords, StringComparison.Ordinal))!;
+
+        const string words = """["parents-carers", "young-people"]""";
+        var inline = Document($$"""{"type": "string", "enum": {{words}}}""", words);
+        var shared = Document("""{"$ref": "#/components/schemas/Audience"}""", words);
+        var narrowed = Document("""{"$ref": "#/components/schemas/Audience"}""", """["parents-carers"]""");
+
+        Assert.Empty(ContractChanges.Compare(inline, shared));
+        Assert.Contains(ContractChanges.Compare(inline, narrowed), c => c.Breaking && c.Description.EndsWith("no longer accepts young-people", StringComparison.Ordinal));
+    }
+
     [Theory]
     [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
     public void Removed_newly_required_or_narrowed_parameters_are_breaking(string version)

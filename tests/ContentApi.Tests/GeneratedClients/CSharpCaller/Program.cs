@@ -13,25 +13,25 @@ using var http = new HttpClient();
 var client = new ContentApiClient(http) { BaseUrl = address.ToString() };
 var failures = 0;
 
-await Call(nameof(client.ListGuidanceAsync), () => client.ListGuidanceAsync(topic: "sextortion", audience: Audience2.ParentsCarers, age: 13, format: Format.Html), r => $"{r.Items.Count} items");
-await Call(nameof(client.GetGuidanceAsync), () => client.GetGuidanceAsync("talking-to-your-child", format: Format2.Markdown), r => r.Title);
-await Call(nameof(client.ListContactsV2Async), () => client.ListContactsV2Async(audience: Audience3.YoungPeople, age: 13, force: "gloucestershire"), r => $"{r.Items.Count} items");
+await Call(nameof(client.ListGuidanceAsync), () => client.ListGuidanceAsync(topic: "sextortion", audience: Audience.ParentsCarers, age: 13, format: BodyFormat.Html), r => $"{r.Items.Count} items");
+await Call(nameof(client.GetGuidanceAsync), () => client.GetGuidanceAsync("talking-to-your-child", format: BodyFormat.Markdown), r => r.Title);
+await Call(nameof(client.ListContactsV2Async), () => client.ListContactsV2Async(audience: Audience.YoungPeople, age: 13, force: "gloucestershire"), r => $"{r.Items.Count} items");
 await Call(nameof(client.GetContactV2Async), () => client.GetContactV2Async("childline"), r => r.Name);
 await Call(nameof(client.ListAgeBandsAsync), () => client.ListAgeBandsAsync(), r => $"{r.Count} bands");
 await Call(nameof(client.GetAgeBandAsync), () => client.GetAgeBandAsync("11-13"), r => r.Id);
-await Call(nameof(client.ListAgeBandAdviceAsync), () => client.ListAgeBandAdviceAsync("11-13", audience: Audience4.ParentsCarers), r => $"{r.Count} items");
+await Call(nameof(client.ListAgeBandAdviceAsync), () => client.ListAgeBandAdviceAsync("11-13", audience: Audience.ParentsCarers), r => $"{r.Count} items");
 await Call(nameof(client.GetAgeBandAdviceAsync), () => client.GetAgeBandAdviceAsync("11-13", "11-13-sextortion-parents-carers"), r => r.Id);
 await Call(nameof(client.ListTopicsAsync), () => client.ListTopicsAsync(locale: "cy-GB"), r => $"{r.Count} topics");
 await Call(nameof(client.ListForcesAsync), () => client.ListForcesAsync(), r => $"{r.Count} forces");
 await Call(nameof(client.GetForceAsync), () => client.GetForceAsync("gloucestershire"), r => r.Name);
 await Call(nameof(client.ListPluginsAsync), () => client.ListPluginsAsync(), r => $"{r.Plugins.Count} plugins");
-await Call(nameof(client.SignpostingV2Async), () => client.SignpostingV2Async(13, Audience5.ParentsCarers), r => $"{r.Tiers.Count} tiers");
-await Call(nameof(client.SignpostingV2Async) + " (force, topic)", () => client.SignpostingV2Async(13, Audience5.ParentsCarers, topic: "sextortion", force: "gloucestershire"), r => $"{r.Tiers.Count} tiers");
+await Call(nameof(client.SignpostingV2Async), () => client.SignpostingV2Async(13, Audience.ParentsCarers), r => $"{r.Tiers.Count} tiers");
+await Call(nameof(client.SignpostingV2Async) + " (force, topic)", () => client.SignpostingV2Async(13, Audience.ParentsCarers, topic: "sextortion", force: "gloucestershire"), r => $"{r.Tiers.Count} tiers");
 await Call(nameof(client.SignpostingV2Async) + " (unknown force)", async () =>
 {
     try
     {
-        await client.SignpostingV2Async(13, Audience5.ParentsCarers, force: "atlantis");
+        await client.SignpostingV2Async(13, Audience.ParentsCarers, force: "atlantis");
         return "200, not the documented 400";
     }
     catch (ApiException<HttpValidationProblemDetails> invalid) when (invalid.Result.Errors.ContainsKey("force"))
