@@ -29,6 +29,8 @@ internal static partial class CachingSetup
         services.AddTransient<RemoteSourceCacheHandler>();
         services.AddTransient<RemoteSourceRateLimitHandler>();
         services.AddSingleton<ContentResponseCache>();
+        services.AddSingleton<SharedCacheEvents>();
+        services.AddHostedService(provider => provider.GetRequiredService<SharedCacheEvents>());
         services.AddHostedService<CacheStartup>();
         // The cache goes outside the plugin client's resilience handler (cached answers need no retries or circuit
         // breaker); the rate limit goes inside it, so retries are counted too.
@@ -52,9 +54,7 @@ internal static partial class CachingSetup
             // Registered so OpenTelemetry traces the cache's Redis commands; connecting is bounded by the connect timeout.
             services.AddSingleton<IConnectionMultiplexer>(provider => provider.GetRequiredService<RedisConnection>().GetAsync().GetAwaiter().GetResult());
             // Replaces the single-instance default: an admin's reload reaches every instance.
-            services.AddSingleton<RedisReloadBroadcaster>();
-            services.AddSingleton<IContentReloadBroadcaster>(provider => provider.GetRequiredService<RedisReloadBroadcaster>());
-            services.AddHostedService(provider => provider.GetRequiredService<RedisReloadBroadcaster>());
+            services.AddSingleton<IContentReloadBroadcaster>(provider => provider.GetRequiredService<SharedCacheEvents>());
             cache
                 .WithDistributedCache(provider => new RedisCache(Options.Create(new RedisCacheOptions
                 {

@@ -6,7 +6,7 @@ namespace ContentApi.Host.Plugins;
 /// </summary>
 /// <remarks>
 /// The default, <see cref="SingleInstanceReloadBroadcaster"/>, serves a single instance. A multi-instance deployment
-/// registers an implementation over its shared channel (for example Redis pub/sub): <see cref="PublishAsync"/> publishes,
+/// registers an implementation over its shared channel (with Redis, <c>SharedCacheEvents</c>' stream): <see cref="PublishAsync"/> publishes,
 /// and on receiving another instance's message the implementation calls
 /// <see cref="ContentReloader.ReloadAsync"/> with <see cref="ReloadTrigger.OtherInstance"/> (and must not publish again).
 /// </remarks>

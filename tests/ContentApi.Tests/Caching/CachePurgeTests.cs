@@ -21,6 +21,7 @@ public sealed class CachePurgeTests(DefaultHost host) : IClassFixture<DefaultHos
 
         Assert.Equal("tags", result.GetProperty("scope").GetString());
         Assert.False(result.GetProperty("reachesOtherInstances").GetBoolean());
+        Assert.Equal("this-instance-only", result.GetProperty("delivery").GetString());
         Assert.True((await _host.Client.GetAsync(path)).WasRendered());
         Assert.True(_host.Logged("Cache purge by admin key ops-admin: kind:contacts"), "Cache purge by admin key ops-admin: kind:contacts");
     }

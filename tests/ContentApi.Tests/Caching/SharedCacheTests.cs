@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using ContentApi.Tests.Infrastructure;
 
 namespace ContentApi.Tests.Caching;
@@ -59,6 +60,7 @@ public sealed class SharedCacheTests : IAsyncLifetime
         var purge = await PurgeAsync(_a, new { tags = new[] { tag } });
 
         Assert.True(purge.GetProperty("reachesOtherInstances").GetBoolean());
+        Assert.Equal("every-instance", purge.GetProperty("delivery").GetString());
         await Poll.UntilAsync(async () => (await _b.GetAsync(purged)).WasRendered(), $"instance B drops its memory copy of {purged}");
         Assert.Equal("ContentApi; hit", (await _b.GetAsync(kept)).CacheStatus());
     }
@@ -74,6 +76,31 @@ public sealed class SharedCacheTests : IAsyncLifetime
 
         await Poll.UntilAsync(async () => (await _a.GetAsync(forces)).WasRendered(), "instance A drops everything");
         Assert.True((await _a.GetAsync(contacts)).WasRendered());
+    }
+
+    [Fact]
+    public async Task A_purge_made_while_redis_is_frozen_reaches_the_other_instance_when_redis_answers_again()
+    {
+        const string purged = "/api/v2/contacts/childline";
+        const string kept = "/api/v2/age-bands";
+        await WarmInBothMemoriesAsync(purged, kept);
+
+        _redis.Pause();
+        JsonElement purge;
+        try
+        {
+            purge = await PurgeAsync(_a, new { tags = new[] { "kind:contacts" } });
+        }
+        finally
+        {
+            _redis.Resume();
+        }
+
+        Assert.Equal("queued-until-redis-answers", purge.GetProperty("delivery").GetString());
+        Assert.False(purge.GetProperty("reachesOtherInstances").GetBoolean());
+        await Poll.UntilAsync(async () => (await _b.GetAsync(purged)).WasRendered(), "instance B drops its copy once Redis answers again");
+        Assert.True(_hostA.Logged("Held PurgeTags recorded in the shared event log now that Redis answers"));
+        Assert.Equal("ContentApi; hit", (await _b.GetAsync(kept)).CacheStatus());
     }
 
     [Theory]
@@ -97,7 +124,7 @@ public sealed class SharedCacheTests : IAsyncLifetime
         await (await _a.SendAsync(reload)).JsonAsync();
 
         await Poll.UntilAsync(() => Task.FromResult(_hostB.Logged("Content loaded (OtherInstance)")), "instance B reloads at instance A's request");
-        Assert.True(_hostA.Logged("Content reload announced to 1 other instances over Redis"));
+        Assert.True(_hostA.Logged("Content reload recorded in the shared event log over Redis"));
         Assert.False(_hostA.Logged("Content loaded (OtherInstance)"));
     }
 
@@ -119,7 +146,7 @@ public sealed class SharedCacheTests : IAsyncLifetime
         }
     }
 
-    private static async Task<System.Text.Json.JsonElement> PurgeAsync(HttpClient client, object body)
+    private static async Task<JsonElement> PurgeAsync(HttpClient client, object body)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/admin/cache/purge") { Content = JsonContent.Create(body) };
         return await (await client.SendAsync(request.WithKey(TestKeys.Admin))).JsonAsync();

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using ZiggyCreatures.Caching.Fusion;
 
 namespace ContentApi.Host.Features.Admin;
 
@@ -12,8 +11,12 @@ public sealed record CachePurgeRequest(bool? All, IReadOnlyList<string>? Tags);
 /// <param name="Scope"><c>all</c> or <c>tags</c>.</param>
 /// <param name="Tags">The tags purged (empty for all).</param>
 /// <param name="PurgedAt">When.</param>
-/// <param name="ReachesOtherInstances">True when a Redis backplane carries the purge to every other instance's memory.</param>
-public sealed record CachePurgeResult(string Scope, IReadOnlyList<string> Tags, DateTimeOffset PurgedAt, bool ReachesOtherInstances);
+/// <param name="ReachesOtherInstances">True when the purge is recorded for every other instance, which applies it within a second.</param>
+/// <param name="Delivery">
+/// <c>this-instance-only</c> (no Redis: a single instance), <c>every-instance</c> (recorded in the shared event log), or
+/// <c>queued-until-redis-answers</c> (Redis did not answer: purged here, and recorded for the others once it answers).
+/// </param>
+public sealed record CachePurgeResult(string Scope, IReadOnlyList<string> Tags, DateTimeOffset PurgedAt, bool ReachesOtherInstances, string Delivery);
 
 /// <summary><c>POST /admin/cache/purge</c>: drops cached responses on every instance (memory and Redis).</summary>
 internal static partial class CachePurgeApi
@@ -28,8 +31,7 @@ internal static partial class CachePurgeApi
 
     private static async Task<Results<Ok<CachePurgeResult>, ValidationProblem>> PurgeAsync(
         CachePurgeRequest? request,
-        IFusionCache cache,
-        RedisConnection redis,
+        SharedCacheEvents events,
         ContentFingerprints fingerprints,
         TimeProvider time,
         HttpContext http,
@@ -50,18 +52,13 @@ internal static partial class CachePurgeApi
                 : $"{string.Join(", ", badTags.Take(5).Select(t => $"'{(t.Length <= 60 ? t : t[..60])}'"))} is not a cache tag: use kind:<resource>, plugin:<plugin id> or source:<host>.");
         }
 
-        if (all)
-        {
-            await cache.ClearAsync(allowFailSafe: false, token: http.RequestAborted).ConfigureAwait(false);
-        }
-        else
-        {
-            await cache.RemoveByTagAsync(fingerprints.Current.Snapshot.ExpandPurgeTags(tags), token: http.RequestAborted).ConfigureAwait(false);
-        }
+        // Not the request's token: once begun, a purge finishes even if the caller goes away.
+        var delivery = await events.PurgeAsync(all ? null : fingerprints.Current.Snapshot.ExpandPurgeTags(tags), CancellationToken.None).ConfigureAwait(false);
 
         var keyId = http.User.FindFirst(ApiKeyAuthenticationHandler.KeyIdClaim)?.Value ?? "unknown";
         LogPurged(loggers.CreateLogger(typeof(CachePurgeApi)), keyId, all ? "everything" : string.Join(", ", tags));
-        return TypedResults.Ok(new CachePurgeResult(all ? "all" : "tags", tags, time.GetUtcNow(), redis.IsConfigured));
+        return TypedResults.Ok(new CachePurgeResult(
+            all ? "all" : "tags", tags, time.GetUtcNow(), delivery == EventDelivery.EveryInstance, EnumText.ToText(delivery)));
     }
 
     private static ValidationProblem Invalid(string field, string message) => TypedResults.ValidationProblem(
