@@ -45,6 +45,7 @@ internal static class OpenApiSetup
 
                     return Task.CompletedTask;
                 });
+                options.AddOperationTransformer(ParameterExamples.Add);
                 options.AddSchemaTransformer(ParameterSchemas.Describe);
                 options.AddSchemaTransformer(SchemaExamples.AddExample);
                 options.AddSchemaTransformer(WireSchemas.Describe);

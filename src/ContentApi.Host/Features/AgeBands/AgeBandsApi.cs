@@ -1,3 +1,5 @@
+using ContentApi.Host.OpenApi;
+
 namespace ContentApi.Host.Features.AgeBands;
 
 internal static class AgeBandsApi
@@ -52,7 +54,7 @@ internal static class AgeBandsApi
     }
 
     private static Results<Ok<AgeBandResource>, ProblemHttpResult, ValidationProblem> Get(
-        [Description(ParameterDocs.Id)] string id, [Description(ParameterDocs.Locale)] string? locale, ContentRequests requests, HttpRequest request)
+        [Description(ParameterDocs.Id), ParameterExample("11-13")] string id, [Description(ParameterDocs.Locale)] string? locale, ContentRequests requests, HttpRequest request)
     {
         var validator = requests.Begin(request);
         var filter = validator.Filter(null, null, null, null, null, locale);
@@ -66,7 +68,7 @@ internal static class AgeBandsApi
     }
 
     private static Results<Ok<IReadOnlyList<AdviceResource>>, ProblemHttpResult, ValidationProblem> Advice(
-        [Description(ParameterDocs.Id)] string id,
+        [Description(ParameterDocs.Id), ParameterExample("11-13")] string id,
         [Description(ParameterDocs.Topic)] string? topic,
         [Description(ParameterDocs.Audience), OneOf<Audience>] string? audience,
         [Description(ParameterDocs.Force)] string? force,
@@ -95,8 +97,8 @@ internal static class AgeBandsApi
     }
 
     private static Results<Ok<AdviceResource>, ProblemHttpResult, ValidationProblem> AdviceItem(
-        [Description(ParameterDocs.Id)] string id,
-        [Description("The advice item's stable id.")] string adviceId,
+        [Description(ParameterDocs.Id), ParameterExample("11-13")] string id,
+        [Description("The advice item's stable id."), ParameterExample("11-13-sextortion-parents-carers")] string adviceId,
         [Description(ParameterDocs.Locale)] string? locale,
         [Description(ParameterDocs.Force)] string? force,
         ContentRequests requests,

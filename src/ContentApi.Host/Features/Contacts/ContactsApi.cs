@@ -1,3 +1,4 @@
+using ContentApi.Host.OpenApi;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ContentApi.Host.Features.Contacts;
@@ -5,48 +6,44 @@ namespace ContentApi.Host.Features.Contacts;
 /// <summary>Filters for contact lists.</summary>
 public sealed record ContactsQuery
 {
-    /// <summary>Only contacts for this audience: parents-carers, young-people or professionals.</summary>
+    [Description("Only contacts for this audience: parents-carers, young-people or professionals.")]
     [OneOf<Audience>]
     [FromQuery(Name = "audience")]
     public string? Audience { get; init; }
 
-    /// <summary>
-    /// Only contacts that help a person of this age: the child's age, or the asker's own when they ask for themselves
-    /// (0-25; any age over 25 means an adult). With audience, only contacts that person may get in touch with: adults-only
-    /// services are never returned to under-18s, and a parent of a 13-year-old gets the NSPCC Helpline.
-    /// </summary>
+    [Description("Only contacts that help a person of this age: the child's age, or the asker's own when they ask for themselves (0-25; any age over 25 means an adult). With audience, only contacts that person may get in touch with: adults-only services are never returned to under-18s, and a parent of a 13-year-old gets the NSPCC Helpline.")]
     [Range(0, QueryLimits.MaxAge, ErrorMessage = RuleMessages.Age)]
     [FromQuery(Name = "age")]
     public int? Age { get; init; }
 
-    /// <summary>Only contacts on this topic (a topic id from /topics).</summary>
+    [Description("Only contacts on this topic (a topic id from /topics).")]
     [FromQuery(Name = "topic")]
     public string? Topic { get; init; }
 
-    /// <summary>A data.police.uk force id: adds that force's local contacts and applies its overrides (such as its own 101).</summary>
+    [Description("A data.police.uk force id: adds that force's local contacts and applies its overrides (such as its own 101).")]
     [FromQuery(Name = "force")]
     public string? Force { get; init; }
 
-    /// <summary>Only contacts reachable this way: phone, textphone, sms, web, chat, email or app.</summary>
+    [Description("Only contacts reachable this way: phone, textphone, sms, web, chat, email or app.")]
     [OneOf<ChannelType>]
     [FromQuery(Name = "channel")]
     public string? Channel { get; init; }
 
-    /// <summary>Preferred language as a BCP 47 tag (en-GB, cy-GB); without it, Accept-Language decides.</summary>
+    [Description(ParameterDocs.Locale)]
     [FromQuery(Name = "locale")]
     public string? Locale { get; init; }
 
-    /// <summary>Text to search for in names, descriptions and who each service is for; ranked, best first.</summary>
+    [Description("Text to search for in names, descriptions and who each service is for; ranked, best first.")]
     [MaxLength(QueryLimits.MaxTextLength, ErrorMessage = RuleMessages.MaxLength)]
     [FromQuery(Name = "q")]
     public string? Q { get; init; }
 
-    /// <summary>Page number, from 1.</summary>
+    [Description(ParameterDocs.Page)]
     [Range(1, int.MaxValue, ErrorMessage = RuleMessages.Page)]
     [FromQuery(Name = "page")]
     public int? Page { get; init; }
 
-    /// <summary>Items per page, 1-100 (default 20).</summary>
+    [Description(ParameterDocs.PageSize)]
     [Range(1, QueryLimits.MaxPageSize, ErrorMessage = RuleMessages.Between)]
     [FromQuery(Name = "pageSize")]
     public int? PageSize { get; init; }
@@ -81,7 +78,7 @@ internal static class ContactsApi
 
         group.MapGet(
                 "/{id}",
-                ([Description(ParameterDocs.Id)] string id,
+                ([Description(ParameterDocs.Id), ParameterExample("childline")] string id,
                  [Description(ParameterDocs.Locale)] string? locale,
                  [Description(ParameterDocs.Force)] string? force,
                  ContentRequests requests,
@@ -95,7 +92,7 @@ internal static class ContactsApi
 
         group.MapGet(
                 "/{id}",
-                ([Description(ParameterDocs.Id)] string id,
+                ([Description(ParameterDocs.Id), ParameterExample("childline")] string id,
                  [Description(ParameterDocs.Locale)] string? locale,
                  [Description(ParameterDocs.Force)] string? force,
                  ContentRequests requests,

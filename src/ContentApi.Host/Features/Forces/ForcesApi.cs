@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using ContentApi.Host.OpenApi;
 
 namespace ContentApi.Host.Features.Forces;
 
@@ -84,7 +85,7 @@ internal static class ForcesApi
     }
 
     private static Results<Ok<ForceResource>, ProblemHttpResult, ValidationProblem> Get(
-        [Description("A data.police.uk force id, such as gloucestershire, or police-scotland.")] string id,
+        [Description("A data.police.uk force id, such as gloucestershire, or police-scotland."), ParameterExample("gloucestershire")] string id,
         [Description(ParameterDocs.Locale)] string? locale,
         ContentRequests requests,
         HttpRequest request)

@@ -1,3 +1,4 @@
+using ContentApi.Host.OpenApi;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ContentApi.Host.Features.Guidance;
@@ -5,54 +6,48 @@ namespace ContentApi.Host.Features.Guidance;
 /// <summary>Filters for guidance lists.</summary>
 public sealed record GuidanceQuery
 {
-    /// <summary>Only items on this topic (a topic id from /topics).</summary>
+    [Description(ParameterDocs.Topic)]
     [FromQuery(Name = "topic")]
     public string? Topic { get; init; }
 
-    /// <summary>Only items for this audience: parents-carers, young-people or professionals.</summary>
+    [Description(ParameterDocs.Audience)]
     [OneOf<Audience>]
     [FromQuery(Name = "audience")]
     public string? Audience { get; init; }
 
-    /// <summary>Only items suitable for a child of this age, in whole years (0-25; any age over 25 means an adult).</summary>
+    [Description("Only items suitable for a child of this age, in whole years (0-25; any age over 25 means an adult).")]
     [Range(0, QueryLimits.MaxAge, ErrorMessage = RuleMessages.Age)]
     [FromQuery(Name = "age")]
     public int? Age { get; init; }
 
-    /// <summary>Only items for this age band (an id from /age-bands, such as 8-10).</summary>
+    [Description("Only items for this age band (an id from /age-bands, such as 8-10).")]
     [FromQuery(Name = "ageBand")]
     public string? AgeBand { get; init; }
 
-    /// <summary>A data.police.uk force id such as gloucestershire: adds that force's local items and applies its overrides.</summary>
+    [Description(ParameterDocs.Force)]
     [FromQuery(Name = "force")]
     public string? Force { get; init; }
 
-    /// <summary>
-    /// Preferred language as a BCP 47 tag (en-GB, cy-GB); without it, Accept-Language decides. Items not translated
-    /// fall back to en-GB and say so (fallback: true).
-    /// </summary>
+    [Description(ParameterDocs.Locale)]
     [FromQuery(Name = "locale")]
     public string? Locale { get; init; }
 
-    /// <summary>
-    /// Text to search for in titles, summaries and bodies (at most 200 characters). Results are ranked, best first, and
-    /// each says which fields matched.
-    /// </summary>
+    [Description("Text to search for in titles, summaries and bodies (at most 200 characters). Results are ranked, best first, and each says which fields matched.")]
     [MaxLength(QueryLimits.MaxTextLength, ErrorMessage = RuleMessages.MaxLength)]
     [FromQuery(Name = "q")]
     public string? Q { get; init; }
 
-    /// <summary>How to return bodies: markdown (default), html (sanitised, links absolute) or text.</summary>
+    [Description("How to return bodies: markdown (default), html (sanitised, links absolute) or text.")]
     [OneOf<BodyFormat>]
     [FromQuery(Name = "format")]
     public string? Format { get; init; }
 
-    /// <summary>Page number, from 1.</summary>
+    [Description(ParameterDocs.Page)]
     [Range(1, int.MaxValue, ErrorMessage = RuleMessages.Page)]
     [FromQuery(Name = "page")]
     public int? Page { get; init; }
 
-    /// <summary>Items per page, 1-100 (default 20).</summary>
+    [Description(ParameterDocs.PageSize)]
     [Range(1, QueryLimits.MaxPageSize, ErrorMessage = RuleMessages.Between)]
     [FromQuery(Name = "pageSize")]
     public int? PageSize { get; init; }
@@ -103,7 +98,7 @@ internal static class GuidanceApi
     }
 
     private static Results<Ok<GuidanceResource>, ProblemHttpResult, ValidationProblem> Get(
-        [Description(ParameterDocs.Id)] string id,
+        [Description(ParameterDocs.Id), ParameterExample("talking-to-your-child")] string id,
         [Description(ParameterDocs.Locale)] string? locale,
         [Description(ParameterDocs.Force)] string? force,
         [Description(ParameterDocs.Format), OneOf<BodyFormat>] string? format,

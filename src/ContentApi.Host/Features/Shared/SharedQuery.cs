@@ -51,5 +51,7 @@ internal static class ParameterDocs
     public const string Audience = "Only items for this audience: parents-carers, young-people or professionals.";
     public const string Id = "The item's stable id.";
     public const string Format = "How to return guidance bodies: markdown (default), html (sanitised) or text.";
+    public const string Page = "Page number, from 1.";
+    public const string PageSize = "Items per page, 1-100 (default 20).";
     public const string Q = "Text to search for in titles, summaries and bodies; results are ranked, best first, with the fields that matched.";
 }

@@ -6,33 +6,27 @@ namespace ContentApi.Host.Features.Signposting;
 /// <summary>A signposting question.</summary>
 public sealed record SignpostingQuery
 {
-    /// <summary>
-    /// Required. The age, in whole years, of the person the help is about: the young person asking, or the child a
-    /// parent, carer or professional is asking about. 0-25; any age over 25 means an adult (answered as age 26).
-    /// </summary>
+    [Description("Required. The age, in whole years, of the person the help is about: the young person asking, or the child a parent, carer or professional is asking about. 0-25; any age over 25 means an adult (answered as age 26).")]
     [Required(ErrorMessage = RuleMessages.AgeRequired)]
     [Range(0, QueryLimits.MaxAge, ErrorMessage = RuleMessages.Age)]
     [FromQuery(Name = "age")]
     public int? Age { get; init; }
 
-    /// <summary>
-    /// Required. Who is asking: young-people (a person asking for themselves; 18 or over means an adult asking for
-    /// themselves), parents-carers or professionals (an adult asking about a child of the given age).
-    /// </summary>
+    [Description("Required. Who is asking: young-people (a person asking for themselves; 18 or over means an adult asking for themselves), parents-carers or professionals (an adult asking about a child of the given age).")]
     [Required(ErrorMessage = RuleMessages.AudienceRequired)]
     [OneOf<Audience>]
     [FromQuery(Name = "audience")]
     public string? Audience { get; init; }
 
-    /// <summary>What the worry is about: a topic id from /topics, such as sextortion. Without it, every topic.</summary>
+    [Description("What the worry is about: a topic id from /topics, such as sextortion. Without it, every topic.")]
     [FromQuery(Name = "topic")]
     public string? Topic { get; init; }
 
-    /// <summary>A data.police.uk force id such as gloucestershire: adds the force's local contacts and its own 101.</summary>
+    [Description("A data.police.uk force id such as gloucestershire: adds the force's local contacts and its own 101.")]
     [FromQuery(Name = "force")]
     public string? Force { get; init; }
 
-    /// <summary>Preferred language (en-GB, cy-GB); without it, Accept-Language decides.</summary>
+    [Description(ParameterDocs.Locale)]
     [FromQuery(Name = "locale")]
     public string? Locale { get; init; }
 }
