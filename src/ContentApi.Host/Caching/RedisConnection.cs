@@ -142,5 +142,5 @@ internal sealed class RedisHealthCheck(RedisConnection redis) : IHealthCheck
     }
 
     private Dictionary<string, object> Detail(string what) =>
-        new() { [Infrastructure.HealthChecks.DetailKey] = $"Redis at {redis.Endpoints} {what}." };
+        new() { [HealthChecks.DetailKey] = $"Redis at {redis.Endpoints} {what}." };
 }

@@ -33,10 +33,10 @@ internal static class EdgePipeline
         app.UseRequestLimits();                  // header, query string and body sizes (admin bodies may be larger)
         app.UseRequestTimeouts();                // a 504 problem for a request that takes too long
         app.UseCors();                           // partner origins; admin endpoints are never offered to browsers
-        app.UseKeyInUrlRefusal();                // a key in the URL is refused: it would leak into logs
         app.UseAuthentication();                 // who the X-Api-Key belongs to
         app.UseRateLimiter();                    // quotas per key or per address
         app.UseRateLimitHeaders();               // RateLimit-* on every limited response
+        app.UseKeyInUrlRefusal();                // a key in the URL is refused (it would leak into logs), after the limiter counted it
         app.UseInvalidKeyRefusal();              // a wrong key is refused after the limiter, so guessing costs quota
         app.UseAuthorization();                  // admin endpoints need an admin key
         app.UseWholeRequestBodies();             // bodies read whole before binding, so shutdown drains them cleanly

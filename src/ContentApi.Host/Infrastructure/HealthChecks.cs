@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ContentApi.Host.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

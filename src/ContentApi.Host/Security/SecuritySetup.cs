@@ -24,8 +24,8 @@ internal static class SecuritySetup
     }
 
     /// <summary>
-    /// Refuses keys in URLs. A bad key in the header is not refused here but by <see cref="UseInvalidKeyRefusal"/>,
-    /// after the rate limiter, so guessing keys costs the guesser's own quota.
+    /// Refuses keys in URLs. It runs after the rate limiter, like <see cref="UseInvalidKeyRefusal"/> for a bad key in
+    /// the header, so every refused attempt still costs the caller's own quota.
     /// </summary>
     public static WebApplication UseKeyInUrlRefusal(this WebApplication app)
     {
