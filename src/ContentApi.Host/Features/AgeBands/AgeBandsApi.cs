@@ -37,35 +37,13 @@ internal static class AgeBandsApi
         return api;
     }
 
-    /// <summary>Where search looks in advice: the title, the summary, and every point of advice.</summary>
     private static Results<Ok<IReadOnlyList<AgeBandResource>>, ValidationProblem> List(
-        [Description(ParameterDocs.Locale)] string? locale, ContentRequests requests, HttpRequest request)
-    {
-        var validator = requests.Begin(request);
-        var filter = validator.Filter(null, null, null, null, null, locale);
-        if (!validator.IsValid)
-        {
-            return validator.Problem();
-        }
-
-        var bands = ContentQuery.Resolve(validator.Snapshot.AgeBands, filter).OrderBy(e => e.Item.AgeRange?.Min).ToList();
-        validator.AnnounceLanguages(bands);
-        return TypedResults.Ok<IReadOnlyList<AgeBandResource>>(bands.Select(e => new AgeBandResource(e, validator.Context)).ToList());
-    }
+        [Description(ParameterDocs.Locale)] string? locale, ContentRequests requests, HttpRequest request) =>
+        requests.All(request, locale, s => s.AgeBands, (e, query) => new AgeBandResource(e, query.Context), bands => bands.OrderBy(e => e.Item.AgeRange?.Min));
 
     private static Results<Ok<AgeBandResource>, ProblemHttpResult, ValidationProblem> Get(
-        [Description(ParameterDocs.Id), ParameterExample("11-13")] string id, [Description(ParameterDocs.Locale)] string? locale, ContentRequests requests, HttpRequest request)
-    {
-        var validator = requests.Begin(request);
-        var filter = validator.Filter(null, null, null, null, null, locale);
-        if (!validator.IsValid)
-        {
-            return validator.Problem();
-        }
-
-        var entry = ContentQuery.Find(validator.Snapshot.AgeBands, id, filter.Locale, filter.Reviews);
-        return ApiResults.Item(validator, entry, "Age band", BuiltInKinds.AgeBand.Name, id, e => new AgeBandResource(e, validator.Context));
-    }
+        [Description(ParameterDocs.Id), ParameterExample("11-13")] string id, [Description(ParameterDocs.Locale)] string? locale, ContentRequests requests, HttpRequest request) =>
+        requests.One(request, id, locale, force: null, ("Age band", BuiltInKinds.AgeBand), s => s.AgeBands, (e, query) => new AgeBandResource(e, query.Context));
 
     private static Results<Ok<IReadOnlyList<AdviceResource>>, ProblemHttpResult, ValidationProblem> Advice(
         [Description(ParameterDocs.Id), ParameterExample("11-13")] string id,
@@ -102,18 +80,8 @@ internal static class AgeBandsApi
         [Description(ParameterDocs.Locale)] string? locale,
         [Description(ParameterDocs.Force)] string? force,
         ContentRequests requests,
-        HttpRequest request)
-    {
-        var validator = requests.Begin(request);
-        var filter = validator.Filter(null, null, null, null, force, locale);
-        if (!validator.IsValid)
-        {
-            return validator.Problem();
-        }
-
-        var entry = ContentQuery.Find(validator.Snapshot.Advice, adviceId, filter.Locale, filter.Reviews, filter.Force);
-        return entry is not null && entry.Item.AgeBandId != id
-            ? ApiResults.NotFound("Advice", adviceId)
-            : ApiResults.Item(validator, entry, "Advice", BuiltInKinds.Advice.Name, adviceId, e => new AdviceResource(e, validator.Context));
-    }
+        HttpRequest request) =>
+        requests.One(
+            request, adviceId, locale, force, ("Advice", BuiltInKinds.Advice), s => s.Advice, (e, query) => new AdviceResource(e, query.Context),
+            belongs: e => e.Item.AgeBandId == id);
 }

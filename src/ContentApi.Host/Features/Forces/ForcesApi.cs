@@ -66,41 +66,18 @@ internal static class ForcesApi
     }
 
     private static Results<Ok<IReadOnlyList<ForceResource>>, ValidationProblem> List(
-        [Description(ParameterDocs.Locale)] string? locale, ContentRequests requests, HttpRequest request)
-    {
-        var validator = requests.Begin(request);
-        var filter = validator.Filter(null, null, null, null, null, locale);
-        if (!validator.IsValid)
-        {
-            return validator.Problem();
-        }
-
-        var snapshot = validator.Snapshot;
-        IReadOnlyList<ForceResource> forces = ContentQuery.Resolve(snapshot.Forces, filter)
-            .OrderBy(e => e.Item.Id, StringComparer.Ordinal)
-            .Select(e => new ForceResource(e, validator.Context, LocalContentPlugins(snapshot, e.Item.Id)))
-            .ToList();
-        validator.AnnounceLanguages(forces.Select(f => f.Locale));
-        return TypedResults.Ok(forces);
-    }
+        [Description(ParameterDocs.Locale)] string? locale, ContentRequests requests, HttpRequest request) =>
+        requests.All(request, locale, s => s.Forces, Shape, forces => forces.OrderBy(e => e.Item.Id, StringComparer.Ordinal));
 
     private static Results<Ok<ForceResource>, ProblemHttpResult, ValidationProblem> Get(
         [Description("A data.police.uk force id, such as gloucestershire, or police-scotland."), ParameterExample("gloucestershire")] string id,
         [Description(ParameterDocs.Locale)] string? locale,
         ContentRequests requests,
-        HttpRequest request)
-    {
-        var validator = requests.Begin(request);
-        var filter = validator.Filter(null, null, null, null, null, locale);
-        if (!validator.IsValid)
-        {
-            return validator.Problem();
-        }
+        HttpRequest request) =>
+        requests.One(request, id, locale, force: null, ("Police force", BuiltInKinds.Force), s => s.Forces, Shape);
 
-        var snapshot = validator.Snapshot;
-        var entry = ContentQuery.Find(snapshot.Forces, id, filter.Locale, filter.Reviews);
-        return ApiResults.Item(validator, entry, "Police force", BuiltInKinds.Force.Name, id, e => new ForceResource(e, validator.Context, LocalContentPlugins(snapshot, e.Item.Id)));
-    }
+    private static ForceResource Shape(Entry<PoliceForce> force, QueryValidator query) =>
+        new(force, query.Context, LocalContentPlugins(query.Snapshot, force.Item.Id));
 
     private static List<string> LocalContentPlugins(ContentSnapshot snapshot, string forceId) => snapshot.Plugins
         .Where(p => p.Report.Status != PluginStatus.Faulted && string.Equals(p.Report.Manifest?.ForceId, forceId, StringComparison.OrdinalIgnoreCase))

@@ -13,17 +13,6 @@ internal static class TopicsApi
     }
 
     private static Results<Ok<IReadOnlyList<TopicResource>>, ValidationProblem> List(
-        [Description(ParameterDocs.Locale)] string? locale, ContentRequests requests, HttpRequest request)
-    {
-        var validator = requests.Begin(request);
-        var filter = validator.Filter(null, null, null, null, null, locale);
-        if (!validator.IsValid)
-        {
-            return validator.Problem();
-        }
-
-        var topics = ContentQuery.Resolve(validator.Snapshot.Topics, filter);
-        validator.AnnounceLanguages(topics);
-        return TypedResults.Ok<IReadOnlyList<TopicResource>>(topics.Select(e => new TopicResource(e, validator.Context)).ToList());
-    }
+        [Description(ParameterDocs.Locale)] string? locale, ContentRequests requests, HttpRequest request) =>
+        requests.All(request, locale, s => s.Topics, (e, query) => new TopicResource(e, query.Context));
 }
