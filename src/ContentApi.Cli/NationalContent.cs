@@ -1,5 +1,3 @@
-using ContentApi.Content;
-
 namespace ContentApi.Cli;
 
 /// <summary>
@@ -11,27 +9,7 @@ internal static class NationalContent
     /// <summary>The folder holding the national plugin folders.</summary>
     public static string Root { get; } = Path.Combine(AppContext.BaseDirectory, "plugins");
 
-    /// <summary>
-    /// The national plugin folders: every shipped plugin that belongs to no force. A force's example plugin is left out,
-    /// so a pack for that force is never reported as clashing with the example.
-    /// </summary>
-    public static async Task<IReadOnlyList<string>> FoldersAsync(CancellationToken cancellationToken)
-    {
-        if (!Directory.Exists(Root))
-        {
-            return [];
-        }
-
-        var national = new List<string>();
-        foreach (var folder in Directory.GetDirectories(Root).Order(StringComparer.Ordinal))
-        {
-            var read = await PluginManifests.ReadAsync(folder, cancellationToken).ConfigureAwait(false);
-            if (read.Manifest is { ForceId: null })
-            {
-                national.Add(folder);
-            }
-        }
-
-        return national;
-    }
+    /// <summary>The national plugin folders: every shipped plugin that belongs to no force.</summary>
+    public static Task<IReadOnlyList<string>> FoldersAsync(CancellationToken cancellationToken) =>
+        Plugins.Testing.NationalContent.FoldersAsync(Root, cancellationToken);
 }

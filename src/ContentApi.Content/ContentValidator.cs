@@ -63,9 +63,9 @@ public static partial class ContentValidator
 
     /// <summary>
     /// Checks that what <paramref name="content"/> points at exists: every reference a kind declares (advice age
-    /// bands, related contacts and guidance, rule contacts), topics and override targets. Other plugins may supply the
-    /// targets, so these are warnings about the whole set of loaded content (<paramref name="available"/>), not reasons
-    /// to reject an item.
+    /// bands, related contacts and guidance, rule contacts) and topics. Other plugins may supply the targets, so these
+    /// are warnings about the whole set of loaded content (<paramref name="available"/>), not reasons to reject an item.
+    /// An override of a missing item is an error instead (<see cref="PluginClashes"/>): it would stand beside the item.
     /// </summary>
     /// <param name="content">One plugin's validated content.</param>
     /// <param name="available">Every id that is being served, from every plugin.</param>
@@ -85,11 +85,6 @@ public static partial class ContentValidator
                 {
                     problems.Add(new ContentProblem(location, $"{reference.Field}: no {Words(reference.TargetKind)} '{id}' is loaded"));
                 }
-            }
-
-            if (kind.ForceScoped && item.Overrides is { } target && !available.ContainsNational(kind.Name, target))
-            {
-                problems.Add(new ContentProblem(location, $"overrides: no national {kind.Name} '{target}' is loaded to override"));
             }
         }
 

@@ -14,11 +14,13 @@ public sealed class PluginValidationOptions
     public HttpClient? HttpClient { get; init; }
 
     /// <summary>
-    /// Other plugin folders (for example a copy of the host's national plugins) whose content files supply ids this
-    /// plugin refers to. When given, references (related contacts, age bands, override targets) are checked against
-    /// them and this plugin, and dangling ones are reported as warnings, as the host does.
+    /// The plugin folders served beside this one, whose content the host would check it against: an id one of them
+    /// already supplies, or an override of a national item none of them supplies, is an error (the item is not
+    /// served); a reference (related contacts, age bands, topics) to an id nobody supplies is a warning. Null, the
+    /// default, means the national content shipped with this package (<see cref="NationalContent.ShippedRoot"/>);
+    /// an empty list checks the plugin on its own.
     /// </summary>
-    public IReadOnlyList<string> ReferenceDirectories { get; init; } = [];
+    public IReadOnlyList<string>? ReferenceDirectories { get; init; }
 
     /// <summary>How long the plugin may take to load; the host's default is 30 seconds.</summary>
     public TimeSpan LoadTimeout { get; init; } = TimeSpan.FromSeconds(30);
@@ -87,20 +89,26 @@ public static class PluginValidator
             return new PluginValidationResult(directory, loaded.Manifest, loaded.Content, [refusal], []);
         }
 
-        var warnings = loaded.Warnings.ToList();
-        if (options.ReferenceDirectories.Count > 0)
+        var references = options.ReferenceDirectories ?? await NationalContent.FoldersAsync(NationalContent.ShippedRoot, cancellationToken).ConfigureAwait(false);
+        if (references.Count == 0)
         {
-            var others = await Task.WhenAll(options.ReferenceDirectories.Select(d => ReadReferenceAsync(d, cancellationToken))).ConfigureAwait(false);
-            warnings.AddRange(ContentValidator.CheckReferences(loaded.Content, ContentIndex.Of([loaded.Content, .. others])));
+            return new PluginValidationResult(directory, loaded.Manifest, loaded.Content, loaded.Errors, loaded.Warnings);
         }
 
-        return new PluginValidationResult(directory, loaded.Manifest, loaded.Content, loaded.Errors, warnings);
+        // The reference content is listed first: it is what the host already serves, so it keeps its ids.
+        var others = await Task.WhenAll(references.Select(d => ReadReferenceAsync(d, cancellationToken))).ConfigureAwait(false);
+        var candidate = new SuppliedContent(loaded.Id, loaded.Content);
+        var clashes = PluginClashes.Find([.. others, candidate], previousOwners: null, ContentKindRegistry.Default)[^1];
+        var served = PluginClashes.Without(loaded.Content, clashes, ContentKindRegistry.Default);
+        var danglingReferences = ContentValidator.CheckReferences(served, ContentIndex.Of([served, .. others.Select(o => o.Content)]));
+        return new PluginValidationResult(
+            directory, loaded.Manifest, served, [.. loaded.Errors, .. clashes.Select(c => c.Problem)], [.. loaded.Warnings, .. danglingReferences]);
     }
 
-    private static async Task<PluginContent> ReadReferenceAsync(string directory, CancellationToken cancellationToken)
+    private static async Task<SuppliedContent> ReadReferenceAsync(string directory, CancellationToken cancellationToken)
     {
         var read = await PluginManifests.ReadAsync(directory, cancellationToken).ConfigureAwait(false);
         var content = await ContentFolderReader.ReadPluginAsync(directory, cancellationToken).ConfigureAwait(false);
-        return ContentValidator.AssignForce(content, read.Manifest?.ForceId);
+        return new SuppliedContent(read.Manifest?.Id ?? Path.GetFileName(directory), ContentValidator.AssignForce(content, read.Manifest?.ForceId));
     }
 }

@@ -38,13 +38,40 @@ internal sealed class YamlItems(string file, long lineOffset, ContentKindRegistr
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            // Some errors (a bracket left open at the end of the file) carry no place: the last thing read is the nearest.
+            // A bracket left open is reported where it was opened: the parser only notices lines later, somewhere else.
+            // Other errors without a place (at the end of the file) are put at the last thing read, the nearest.
             var start = (ex as YamlException)?.Start ?? Mark.Empty;
-            var mark = start.Index > 0 || _events.Count == 0 ? start : _events[^1].End;
+            var opener = UnclosedFlowCollection();
+            var mark = opener?.Start ?? (start.Index > 0 || _events.Count == 0 ? start : _events[^1].End);
+            var hint = opener switch
+            {
+                SequenceStart => "a list opened with '[' here is not closed with ']' (or a ',' is missing between its entries)",
+                MappingStart => "a '{' opened here is not closed with '}' (or a ',' is missing between its fields)",
+                _ => SyntaxHint(ex),
+            };
             _events = [];
-            problems.Add(new ContentProblem(Place(mark).ToString(), $"this file is not well-formed YAML, so none of it was read: {SyntaxHint(ex)}"));
+            problems.Add(new ContentProblem(Place(mark).ToString(), $"this file is not well-formed YAML, so none of it was read: {hint}"));
             return false;
         }
+    }
+
+    /// <summary>The innermost '[...]' or '{...}' the parser opened and never saw closed, if any.</summary>
+    private ParsingEvent? UnclosedFlowCollection()
+    {
+        var open = new Stack<ParsingEvent>();
+        foreach (var parsed in _events)
+        {
+            if (parsed is SequenceStart or MappingStart)
+            {
+                open.Push(parsed);
+            }
+            else if (parsed is SequenceEnd or MappingEnd && open.Count > 0)
+            {
+                open.Pop();
+            }
+        }
+
+        return open.FirstOrDefault(e => e is SequenceStart { Style: SequenceStyle.Flow } or MappingStart { Style: MappingStyle.Flow });
     }
 
     /// <summary>Reads the top-level <c>items</c> list.</summary>

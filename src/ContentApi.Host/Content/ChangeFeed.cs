@@ -4,12 +4,6 @@ using System.Text;
 
 namespace ContentApi.Host.Content;
 
-/// <summary>Identifies one item version slot: the same kind, id and locale across loads.</summary>
-internal readonly record struct ItemKey(string Kind, string Id, string Locale)
-{
-    public static ItemKey Of(AnyEntry entry) => new(entry.Kind.Name, entry.Item.Id, entry.Item.Locale);
-}
-
 /// <summary>What happened to an item, as the changes feed reports it.</summary>
 public enum ChangeType
 {
@@ -84,7 +78,7 @@ internal sealed class ChangeHistory
     public IReadOnlyDictionary<(ItemKey Key, string Hash), DateTimeOffset> Restamped { get; }
 
     public DateTimeOffset StampOf(AnyEntry entry) =>
-        Restamped.TryGetValue((ItemKey.Of(entry), ContentHash.Of(entry.Item)), out var noticed) ? noticed : ChangeStamp.Of(entry.Item);
+        Restamped.TryGetValue((ItemKey.Of(entry.Kind, entry.Item), ContentHash.Of(entry.Item)), out var noticed) ? noticed : ChangeStamp.Of(entry.Item);
 
     public ChangeHistory After(ContentSnapshot previous, ContentSnapshot next)
     {
@@ -116,7 +110,7 @@ internal sealed class ChangeHistory
     }
 
     private static Dictionary<ItemKey, AnyEntry> Published(ContentSnapshot snapshot) =>
-        snapshot.All.Where(e => e.Kind.InChangesFeed).ToDictionary(ItemKey.Of);
+        snapshot.All.Where(e => e.Kind.InChangesFeed).ToDictionary(e => ItemKey.Of(e.Kind, e.Item));
 }
 
 /// <summary>
@@ -235,7 +229,7 @@ internal static class ChangeFeed
     {
         var item = entry.Item;
         var hash = ContentHash.Of(item);
-        var key = ItemKey.Of(entry);
+        var key = ItemKey.Of(entry.Kind, entry.Item);
         var path = entry.Kind.PathOf(item);
         if (item.Withdrawal is { } withdrawal && item.Status == ContentStatus.Withdrawn)
         {

@@ -90,11 +90,16 @@ internal static class HealthChecks
                 return Task.FromResult(HealthCheckResult.Unhealthy("Plugins are still loading."));
             }
 
+            // Refused content is degraded too (an item, or a whole reload kept at its last good content): an operator
+            // must see that what the authors last wrote is not what is served.
             var faulted = snapshot.Plugins.Where(p => p.Report.Status == PluginStatus.Faulted).Select(p => p.Report.Id).ToList();
+            var refused = snapshot.Plugins.Where(p => p.Report.Status != PluginStatus.Faulted && p.Report.HasErrors).Select(p => p.Report.Id).ToList();
             var serving = snapshot.Plugins.Count - faulted.Count;
-            return Task.FromResult(faulted.Count == 0
+            var unwell = (faulted.Count == 0 ? string.Empty : $"; faulted: {string.Join(", ", faulted)}") +
+                (refused.Count == 0 ? string.Empty : $"; content refused: {string.Join(", ", refused)}");
+            return Task.FromResult(unwell.Length == 0
                 ? HealthCheckResult.Healthy($"{serving} plugins loaded.")
-                : HealthCheckResult.Degraded($"{serving} plugins loaded; faulted: {string.Join(", ", faulted)}."));
+                : HealthCheckResult.Degraded($"{serving} plugins loaded{unwell}."));
         }
     }
 }

@@ -37,32 +37,69 @@ internal sealed partial class PluginLoader(
         var loads = await Task.WhenAll(folders.Select(async folder =>
         {
             var fresh = await LoadFolderAsync(folder, cancellationToken).ConfigureAwait(false);
-            return lastGood.TryGetValue(folder, out var prior) ? KeepLastGoodOnErrors(fresh, prior) : fresh;
+            return lastGood.TryGetValue(folder, out var prior) && fresh.Report.HasErrors ? KeepLastGood(fresh, prior) : fresh;
         })).ConfigureAwait(false);
-        return RefuseDuplicateIds(loads);
+        return RefuseClashes(RefuseDuplicateIds(loads, previous), previous, lastGood);
     }
 
-    private LoadedPlugin KeepLastGoodOnErrors(LoadedPlugin fresh, LoadedPlugin prior)
+    /// <summary>
+    /// Items that clash with another plugin's (<see cref="PluginClashes"/>) are never served. A plugin whose reload
+    /// brings a new clash keeps its last good content whole; one with nothing to fall back on, or whose clashes are
+    /// the ones already refused, is served without them.
+    /// </summary>
+    private List<LoadedPlugin> RefuseClashes(List<LoadedPlugin> loads, IReadOnlyList<LoadedPlugin> previous, Dictionary<string, LoadedPlugin> lastGood)
     {
-        // A reload is all or nothing per plugin: half-edited content never reaches partner sites.
-        if (!fresh.Report.HasErrors)
+        var previousOwners = PluginClashes.OwnersIn(Supplied(previous), kinds);
+        var clashes = PluginClashes.Find(Supplied(loads), previousOwners, kinds);
+        var resolved = loads.Select((load, i) => clashes[i].Count == 0 ? load
+            : lastGood.TryGetValue(load.Report.Folder, out var prior) && !ReferenceEquals(prior.Content, load.Content)
+                && clashes[i].Any(c => !prior.RefusedForClashes.Contains(c.Key))
+                ? KeepLastGood(load with { Report = WithErrors(load.Report, clashes[i]) }, prior)
+                : ServeWithout(load, clashes[i])).ToList();
+
+        // Content kept from before may meet an id another plugin took since: those items are refused one by one.
+        var remaining = PluginClashes.Find(Supplied(resolved), previousOwners, kinds);
+        return resolved.Select((load, i) => remaining[i].Count == 0 ? load : ServeWithout(load, remaining[i])).ToList();
+    }
+
+    private static List<SuppliedContent> Supplied(IEnumerable<LoadedPlugin> plugins) =>
+        plugins.Select(p => new SuppliedContent(p.Report.Id, p.Report.Status == PluginStatus.Faulted ? PluginContent.Empty : p.Content)).ToList();
+
+    private LoadedPlugin ServeWithout(LoadedPlugin load, IReadOnlyList<ContentClash> clashes)
+    {
+        foreach (var clash in clashes)
         {
-            return fresh;
+            LogClash(load.Report.Id, load.Report.Folder, clash.Problem.Location, clash.Problem.Message);
         }
 
+        return new LoadedPlugin(WithErrors(load.Report, clashes), PluginClashes.Without(load.Content, clashes, kinds))
+        {
+            RefusedForClashes = clashes.Select(c => c.Key).Concat(load.RefusedForClashes).ToHashSet(),
+        };
+    }
+
+    private static PluginReport WithErrors(PluginReport report, IReadOnlyList<ContentClash> clashes) => report with
+    {
+        Status = PluginStatus.Degraded,
+        Problems = [.. report.Problems, .. clashes.Select(c => PluginProblem.Error(c.Problem))],
+    };
+
+    // A reload is all or nothing per plugin: half-edited content never reaches partner sites.
+    private LoadedPlugin KeepLastGood(LoadedPlugin fresh, LoadedPlugin prior)
+    {
         var errors = fresh.Report.Problems.Count(p => p.Severity == ProblemSeverity.Error);
         var notice = new PluginProblem(
             "reload",
             $"the new content was not accepted ({errors} errors below); still serving the content loaded at {prior.Report.ContentLoadedAt:u}",
             ProblemSeverity.Warning);
-        LogKeptLastGood(prior.Report.Id, errors, prior.Report.ContentLoadedAt!.Value);
+        LogKeptLastGood(prior.Report.Id, prior.Report.Folder, errors, prior.Report.ContentLoadedAt!.Value);
         var report = prior.Report with
         {
             Status = PluginStatus.Degraded,
             LoadDuration = fresh.Report.LoadDuration,
             Problems = [notice, .. fresh.Report.Problems],
         };
-        return new LoadedPlugin(report, prior.Content);
+        return prior with { Report = report };
     }
 
     private async Task<LoadedPlugin> LoadFolderAsync(string folder, CancellationToken cancellationToken)
@@ -110,23 +147,31 @@ internal sealed partial class PluginLoader(
         return new LoadedPlugin(report, result.Content);
     }
 
-    private static List<LoadedPlugin> RefuseDuplicateIds(IEnumerable<LoadedPlugin> loads)
+    /// <summary>
+    /// Two folders may not serve one plugin id. The folder that served the id before keeps it, so dropping in a copy
+    /// never takes a working plugin's place; otherwise the first folder in name order does.
+    /// </summary>
+    private List<LoadedPlugin> RefuseDuplicateIds(IEnumerable<LoadedPlugin> loads, IReadOnlyList<LoadedPlugin> previous)
     {
-        var result = new List<LoadedPlugin>();
-        var firstFolderById = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var load in loads)
+        var servedBefore = previous.Where(p => p.Report.Status != PluginStatus.Faulted)
+            .ToDictionary(p => p.Report.Folder, p => p.Report.Id, StringComparer.Ordinal);
+        var serving = loads.Where(l => l.Report.Status != PluginStatus.Faulted).ToList();
+        var keeper = serving.GroupBy(l => l.Report.Id, StringComparer.OrdinalIgnoreCase).ToDictionary(
+            group => group.Key,
+            group => group.FirstOrDefault(l => servedBefore.TryGetValue(l.Report.Folder, out var id) && string.Equals(id, group.Key, StringComparison.OrdinalIgnoreCase)) ?? group.First(),
+            StringComparer.OrdinalIgnoreCase);
+        return loads.Select(load =>
         {
-            if (load.Report.Status != PluginStatus.Faulted && !firstFolderById.TryAdd(load.Report.Id, load.Report.Folder))
+            if (load.Report.Status == PluginStatus.Faulted || ReferenceEquals(keeper[load.Report.Id], load))
             {
-                var reason = $"plugin id '{load.Report.Id}' is already used by the plugin in '{Path.GetFileName(firstFolderById[load.Report.Id])}'; ids must be unique";
-                result.Add(new LoadedPlugin(PluginReport.Faulted(load.Report.Id, load.Report.Folder, load.Report.Manifest, reason), PluginContent.Empty));
-                continue;
+                return load;
             }
 
-            result.Add(load);
-        }
-
-        return result;
+            var reason = $"plugin id '{load.Report.Id}' is already used by the plugin in '{Path.GetFileName(keeper[load.Report.Id].Report.Folder)}'; " +
+                "ids must be unique, so nothing from this folder is served";
+            LogFaulted(load.Report.Id, load.Report.Folder, reason);
+            return new LoadedPlugin(PluginReport.Faulted(load.Report.Id, load.Report.Folder, load.Report.Manifest, reason), PluginContent.Empty);
+        }).ToList();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Plugins folder {Folder} does not exist: no content will be served")]
@@ -141,6 +186,9 @@ internal sealed partial class PluginLoader(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Plugin {PluginId}: {Severity}: {Location}: {Problem}")]
     private partial void LogProblem(string pluginId, ProblemSeverity severity, string location, string problem);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Plugin {PluginId}: new content refused with {ErrorCount} errors; still serving the content loaded at {LoadedAt:u}")]
-    private partial void LogKeptLastGood(string pluginId, int errorCount, DateTimeOffset loadedAt);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Plugin {PluginId} in {Folder}: new content refused with {ErrorCount} errors; still serving the content loaded at {LoadedAt:u}")]
+    private partial void LogKeptLastGood(string pluginId, string folder, int errorCount, DateTimeOffset loadedAt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Plugin {PluginId} in {Folder}: item refused: {Location}: {Problem}")]
+    private partial void LogClash(string pluginId, string folder, string location, string problem);
 }

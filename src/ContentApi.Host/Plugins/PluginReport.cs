@@ -69,4 +69,8 @@ internal sealed record PluginReport
 }
 
 /// <summary>A plugin's report and the valid content it supplied.</summary>
-internal sealed record LoadedPlugin(PluginReport Report, PluginContent Content);
+internal sealed record LoadedPlugin(PluginReport Report, PluginContent Content)
+{
+    /// <summary>The items left out because another plugin had them first: a reload refusing the same ones again brings nothing new.</summary>
+    public IReadOnlySet<ItemKey> RefusedForClashes { get; init; } = new HashSet<ItemKey>();
+}

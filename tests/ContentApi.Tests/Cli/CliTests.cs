@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.RegularExpressions;
 using ContentApi.Cli;
 using ContentApi.Tests.Infrastructure;
 
@@ -29,6 +30,35 @@ public sealed class CliTests : IDisposable
         Assert.Matches(@"content[/\\]contacts\.yaml:\d+:\d+: error: .*'one-oh-one' is not a phone number", problems);
     }
 
+    /// <summary>Each mistake an author made in issue 11, applied to a fresh pack: (file, text to find, replacement, expected line).</summary>
+    public static TheoryData<string, string, string, string> Mistakes => new()
+    {
+        { "contacts.yaml", "professionals]", "professionals", @"contacts\.yaml:14:16: error: this file is not well-formed YAML, so none of it was read: a list opened with '\[' here is not closed" },
+        { "contacts.yaml", "overrides: police-101", "overides: police-101", @"contacts\.yaml:7:5: error: \(wiltshire-101\): overides: .*did you mean `overrides`\?" },
+        { "local-guidance.md", "[police.uk](https://www.police.uk/)", "[police.uk](http://www.police.uk/)", @"local-guidance\.md:17:1: error: \(wiltshire-local-guidance\): body: link 'http://www.police.uk/' must be an absolute https" },
+        { "contacts.yaml", "id: wiltshire-101\n    overrides: police-101\n", "id: police-101\n", @"contacts\.yaml:5:5: error: \(contact 'police-101'\): id: contact 'police-101' \(en-GB\) is already supplied by plugin 'signposting'" },
+        { "contacts.yaml", "overrides: police-101", "overrides: police-110", @"contacts\.yaml:5:5: error: \(contact 'wiltshire-101'\): overrides: no national contact 'police-110' is loaded" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Mistakes))]
+    public async Task Validate_prints_each_authors_mistake_at_its_file_line_and_column_and_exits_non_zero(string file, string find, string replace, string expected)
+    {
+        var pack = Path.Combine(_folders.Root, "wiltshire-pack");
+        await RunAsync("new-pack", "--force", "wiltshire", "--output", pack);
+        await File.WriteAllTextAsync(Path.Combine(pack, "content", "local-guidance.md"), LocalGuidance);
+        var path = Path.Combine(pack, "content", file);
+        var text = await File.ReadAllTextAsync(path);
+        Assert.Contains(find, text, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(path, text.Replace(find, replace, StringComparison.Ordinal));
+
+        var (exit, problems) = await RunAsync("validate", pack);
+
+        Assert.Equal(1, exit);
+        Assert.True(Regex.IsMatch(problems, expected), problems);
+        Assert.DoesNotMatch(@"Exception|ContentApi\.Content\.", problems);
+    }
+
     [Fact]
     public async Task An_unknown_force_id_is_refused_with_a_suggestion()
     {
@@ -46,4 +76,25 @@ public sealed class CliTests : IDisposable
     }
 
     public void Dispose() => _folders.Dispose();
+
+    // Front matter on lines 2 to 10 of the file; the body's link is on line 17.
+    private const string LocalGuidance = """
+        ---
+        kind: guidance
+        id: wiltshire-local-guidance
+        title: "Getting help in Wiltshire"
+        summary: "Who parents in Wiltshire can call when a nude image of a child has been shared."
+        audiences: [parents-carers]
+        topics: [sharing-nudes]
+        relatedContacts: [wiltshire-101, childline]
+        source: { publisher: "Wiltshire Police", url: "https://www.wiltshire.police.uk/" }
+        review: { lastReviewed: 2026-11-29, nextReviewDue: 2099-11-29, owner: "Wiltshire Police" }
+        ---
+
+        ## Get help
+
+        Call 999 if a child is in danger now. Otherwise call 101.
+
+        More on [police.uk](https://www.police.uk/).
+        """;
 }

@@ -72,9 +72,9 @@ public sealed class TeachingErrorTests : IDisposable
         Assert.Equal(["fine"], content.Topics.Select(t => t.Id));
         Assert.Equal(["an-article"], content.Guidance.Select(g => g.Id));
         var problem = Assert.Single(content.Problems);
-        // The parser gives no reason here (only "Operation is not valid..."), so the author is told where to look.
-        Assert.Equal("this file is not well-formed YAML, so none of it was read: check the quotes, brackets and indentation around here", problem.Message);
-        Assert.Matches(@"^content/broken\.yaml:[5-8]:\d+$", problem.Location);
+        // The parser notices lines later and gives no reason (only "Operation is not valid..."): the author is sent to the '['.
+        Assert.Equal("this file is not well-formed YAML, so none of it was read: a list opened with '[' here is not closed with ']' (or a ',' is missing between its entries)", problem.Message);
+        Assert.Equal("content/broken.yaml:5:13", problem.Location);
     }
 
     [Fact]

@@ -80,6 +80,24 @@ public sealed class PluginAssertTests : IDisposable
         Assert.Equal(("content/local-guidance.md:2:1 (guidance 'test-force-local-advice')", "relatedContacts: no contact 'no-such-line' is loaded"), (warning.Location, warning.Message));
     }
 
+    [Theory]
+    [InlineData("id: police-101\n", "id: contact 'police-101' (en-GB) is already supplied by plugin 'signposting'")]
+    [InlineData("id: test-force-101\n    overrides: police-110\n", "overrides: no national contact 'police-110' is loaded")]
+    public async Task Clashes_with_the_national_content_shipped_with_the_kit_are_errors_in_the_hosts_words(string edit, string error)
+    {
+        // No reference folders given: the national content that travels with the kit is the default, as in the host.
+        var files = ContentPackFiles.Pack();
+        files["content/contacts.yaml"] = files["content/contacts.yaml"].Replace("id: test-force-101\n    overrides: police-101\n", edit, StringComparison.Ordinal);
+        var pack = _folders.AddFolder("Pack", files);
+
+        var failure = await Assert.ThrowsAsync<PluginValidationException>(() => PluginAssert.IsValidAsync(pack));
+
+        var clash = Assert.Single(failure.Result.Errors);
+        Assert.StartsWith("content/contacts.yaml:2:5 (contact '", clash.Location, StringComparison.Ordinal);
+        Assert.StartsWith(error, clash.Message, StringComparison.Ordinal);
+        Assert.Empty(failure.Result.Content.Contacts);
+    }
+
     public void Dispose() => _folders.Dispose();
 
     private static string Describe(PluginValidationResult result)
