@@ -142,7 +142,9 @@ public sealed class ChangesFeedTests : IDisposable
         await using var host = await TestHost.Start(o => WithPack(o.WithClock(Monday)));
         var client = host.Client;
 
-        await (await client.GetAsync($"/api/{version}/changes")).ProblemAsync(HttpStatusCode.BadRequest);
+        var missing = await (await client.GetAsync($"/api/{version}/changes")).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["is required: an ISO 8601 timestamp such as 2027-01-01T00:00:00Z, or the nextCursor of an earlier page."],
+            missing.GetProperty("errors").GetProperty("since").EnumerateArray().Select(e => e.GetString()));
         await (await client.GetAsync($"/api/{version}/changes?since=yesterday")).ProblemAsync(HttpStatusCode.BadRequest);
         await (await client.GetAsync($"/api/{version}/changes?since=2027-01-01T00:00:00Z&limit=0")).ProblemAsync(HttpStatusCode.BadRequest);
     }

@@ -46,7 +46,7 @@ internal static class ChangesApi
     }
 
     private static Results<Ok<ChangesResponse>, ValidationProblem> List(
-        [Description("An ISO 8601 timestamp (2027-01-01T00:00:00Z) or the nextCursor of an earlier page."), MaxLength(FeedPosition.MaxCursorLength, ErrorMessage = RuleMessages.MaxLength)] string? since,
+        [Description("Required. An ISO 8601 timestamp (2027-01-01T00:00:00Z) or the nextCursor of an earlier page."), Required(ErrorMessage = RuleMessages.SinceRequired), MaxLength(FeedPosition.MaxCursorLength, ErrorMessage = RuleMessages.MaxLength)] string? since,
         [Description(ParameterDocs.Force)] string? force,
         [Description("Changes per page, 1-500 (default 100)."), Range(1, MaxLimit, ErrorMessage = RuleMessages.Between)] int? limit,
         ContentRequests requests,

@@ -24,6 +24,7 @@ internal static class DeclaredRules
         context.Features.Get<BrokenRules>()?.Errors ?? Empty;
 
     private static readonly Dictionary<string, string[]> Empty = [];
+    private static readonly object MissingArgument = new();
 
     private static EndpointFilterDelegate Create(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
     {
@@ -71,12 +72,10 @@ internal static class DeclaredRules
         ValidateContext? validation = null;
         foreach (var (index, name, rules) in checks)
         {
-            if (invocation.Arguments[index] is not { } argument)
-            {
-                continue;
-            }
-
-            var context = new ValidationContext(argument, name, invocation.HttpContext.RequestServices, items: null);
+            // A parameter left out of the query is validated too, or its [Required] would never be broken. The
+            // context needs some instance; the rules read the value, which stays null.
+            var argument = invocation.Arguments[index];
+            var context = new ValidationContext(argument ?? MissingArgument, name, invocation.HttpContext.RequestServices, items: null);
             validation ??= new ValidateContext { ValidationOptions = options, ValidationContext = context };
             validation.ValidationContext = context;
             await rules.ValidateAsync(argument, validation, invocation.HttpContext.RequestAborted);

@@ -24,6 +24,7 @@ internal static class RuleMessages
     public const string Between = "must be between {1} and {2}.";
     public const string MaxLength = "must be at most {1} characters.";
     public const string AgeRequired = "is required: the age, in whole years, of the person the help is about.";
+    public const string SinceRequired = "is required: an ISO 8601 timestamp such as 2027-01-01T00:00:00Z, or the nextCursor of an earlier page.";
     public const string AudienceRequired = "is required: who is asking. One of: parents-carers, young-people, professionals.";
 }
 
