@@ -6,7 +6,7 @@ namespace ContentApi.Host.Security;
 
 /// <summary>
 /// Per-client quotas with ASP.NET Core's rate limiting middleware: anonymous callers by address, keyed callers by key
-/// id. Every limited response says where the caller stands (<c>RateLimit-Limit</c>, <c>RateLimit-Remaining</c>,
+/// id, shared by every instance through Redis when it is configured (<see cref="SharedQuotaCounts"/>). Every limited response says where the caller stands (<c>RateLimit-Limit</c>, <c>RateLimit-Remaining</c>,
 /// <c>RateLimit-Reset</c>); a refused one is a 429 problem with <c>Retry-After</c> (the framework's default is 503).
 /// Health and metrics endpoints are exempt, so probes never starve.
 /// </summary>
@@ -22,6 +22,8 @@ internal static class ClientRateLimiting
             .BindConfiguration(RateLimitingOptions.SectionName)
             .Validate(o => o.Anonymous.IsValid && o.Partner.IsValid, "RateLimiting quotas need a PermitLimit of 1 or more and a Window of at least 1 second.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<SharedQuotaCounts>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<SharedQuotaCounts>());
         builder.Services.AddSingleton<ClientQuotas>();
         builder.Services.AddRateLimiter(_ => { });
         builder.Services.AddOptions<RateLimiterOptions>().Configure<ClientQuotas>((options, quotas) =>
@@ -57,7 +59,7 @@ internal sealed partial class ClientQuotas : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<ClientQuotas> _logger;
 
-    public ClientQuotas(IOptions<RateLimitingOptions> options, TimeProvider time, ILogger<ClientQuotas> logger)
+    public ClientQuotas(IOptions<RateLimitingOptions> options, SharedQuotaCounts shared, TimeProvider time, ILogger<ClientQuotas> logger)
     {
         _options = options.Value;
         _time = time;
@@ -65,7 +67,8 @@ internal sealed partial class ClientQuotas : IDisposable
         Limiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
         {
             var client = Identify(context);
-            return RateLimitPartition.Get(client.Partition, _ => new FixedWindowLimiter(client.Quota, _time));
+            return RateLimitPartition.Get(
+                client.Partition, partition => new FixedWindowLimiter(client.Quota, _time, () => shared.For(partition, client.Quota.Window)));
         });
     }
 

@@ -6,9 +6,10 @@ namespace ContentApi.Host.Security;
 /// A fixed-window limiter whose windows are aligned to the clock (window n covers [n·w, (n+1)·w) since the Unix epoch),
 /// so the time until the quota resets is known exactly and can be told to the client in <c>RateLimit-Reset</c> and
 /// <c>Retry-After</c>. The framework's fixed-window limiter starts its windows at an unknown moment and cannot say.
-/// Nothing is queued: a request over quota is refused at once.
+/// Nothing is queued: a request over quota is refused at once. With a <see cref="ClientShare"/>, what the other
+/// instances counted for the same client counts against the quota too.
 /// </summary>
-internal sealed class FixedWindowLimiter(RateLimitQuota quota, TimeProvider time) : RateLimiter
+internal sealed class FixedWindowLimiter(RateLimitQuota quota, TimeProvider time, Func<ClientShare?> share) : RateLimiter
 {
     private readonly Lock _gate = new();
     private readonly long _windowTicks = quota.Window.Ticks;
@@ -42,7 +43,7 @@ internal sealed class FixedWindowLimiter(RateLimitQuota quota, TimeProvider time
             Roll(time.GetUtcNow().UtcTicks);
             return new RateLimiterStatistics
             {
-                CurrentAvailablePermits = quota.PermitLimit - _used,
+                CurrentAvailablePermits = quota.PermitLimit - _used - (share()?.CountedElsewhere(_window) ?? 0),
                 CurrentQueuedCount = 0,
                 TotalSuccessfulLeases = _successful,
                 TotalFailedLeases = _failed,
@@ -57,10 +58,12 @@ internal sealed class FixedWindowLimiter(RateLimitQuota quota, TimeProvider time
         {
             var now = time.GetUtcNow().UtcTicks;
             Roll(now);
-            if (_used + permitCount <= quota.PermitLimit)
+            var client = share();
+            if (_used + (client?.CountedElsewhere(_window) ?? 0) + permitCount <= quota.PermitLimit)
             {
                 _used += permitCount;
                 _successful++;
+                client?.Counted(_window, permitCount);
                 return Lease.Acquired;
             }
 

@@ -3,7 +3,8 @@ namespace ContentApi.Host.Security;
 /// <summary>
 /// Request quotas, bound from <c>RateLimiting</c>. Anonymous callers are counted per client address (an IPv6 client per
 /// /64, since one household or phone gets a whole /64); callers with a key per key id, wherever they call from.
-/// Quotas are per instance: behind a load balancer with N instances a client can make up to N times the quota.
+/// With Redis, a quota is shared by every instance (counted in memory, added up in Redis every 100 ms); without Redis,
+/// or while it does not answer, each instance counts on its own.
 /// </summary>
 public sealed class RateLimitingOptions
 {
