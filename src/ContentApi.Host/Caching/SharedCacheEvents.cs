@@ -46,7 +46,9 @@ internal sealed partial class SharedCacheEvents(
     private readonly Queue<CacheEvent> _held = new();
     private readonly Lock _heldLock = new();
     private RedisValue _lastRead;
-    private volatile bool _reachable = true;
+    private RedisPolling? _polling;
+
+    private RedisPolling Polling => LazyInitializer.EnsureInitialized(ref _polling, () => new RedisPolling(LogUnreachable, LogReachableAgain));
 
     /// <summary>Purges this instance now (everything when <paramref name="tags"/> is null) and every other one.</summary>
     public async Task<EventDelivery> PurgeAsync(IReadOnlyList<string>? tags, CancellationToken cancellationToken)
@@ -75,19 +77,14 @@ internal sealed partial class SharedCacheEvents(
         // Stream ids are Redis's clock in milliseconds. Reading from a little before this start means nothing recorded
         // from now on is missed; replaying a purge or reload from just before is harmless.
         _lastRead = $"{TimeProvider.System.GetUtcNow().AddSeconds(-5).ToUnixTimeMilliseconds()}-0";
-        using var timer = new PeriodicTimer(PollInterval);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        await RedisPolling.EveryAsync(
+            PollInterval,
+            async () =>
             {
                 await RecordHeldAsync(stoppingToken).ConfigureAwait(false);
                 await ApplyOthersAsync(stoppingToken).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
+            },
+            stoppingToken).ConfigureAwait(false);
     }
 
     private async Task<EventDelivery> ShareAsync(CacheEvent cacheEvent)
@@ -180,12 +177,12 @@ internal sealed partial class SharedCacheEvents(
             var database = (await redis.GetAsync().ConfigureAwait(false)).GetDatabase();
             NameValueEntry[] fields = [new("kind", cacheEvent.Kind.ToString()), new("tags", string.Join(' ', cacheEvent.Tags)), new("origin", _origin)];
             await database.StreamAddAsync(_stream, fields, maxLength: StreamLength, useApproximateMaxLength: true).ConfigureAwait(false);
-            Reachable(true);
+            Polling.Answered(true);
             return true;
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            Reachable(false);
+            Polling.Answered(false);
             return false;
         }
     }
@@ -197,11 +194,11 @@ internal sealed partial class SharedCacheEvents(
         {
             var database = (await redis.GetAsync().ConfigureAwait(false)).GetDatabase();
             entries = await database.StreamReadAsync(_stream, _lastRead, count: 100).ConfigureAwait(false);
-            Reachable(true);
+            Polling.Answered(true);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            Reachable(false);
+            Polling.Answered(false);
             return;
         }
 
@@ -236,25 +233,6 @@ internal sealed partial class SharedCacheEvents(
         {
             // A background event has no caller to tell: the log is where an operator looks.
             LogApplyFailed(cacheEvent.Kind, ex);
-        }
-    }
-
-    // Logged on a change only: a Redis outage must not log on every poll.
-    private void Reachable(bool reachable)
-    {
-        if (_reachable == reachable)
-        {
-            return;
-        }
-
-        _reachable = reachable;
-        if (reachable)
-        {
-            LogReachableAgain();
-        }
-        else
-        {
-            LogUnreachable();
         }
     }
 

@@ -19,7 +19,9 @@ internal sealed partial class SharedQuotaCounts(RedisConnection redis, IOptions<
 
     private readonly ConcurrentDictionary<string, ClientShare> _clients = new(StringComparer.Ordinal);
     private readonly string _keyPrefix = caching.Value.KeyPrefix + "quota:";
-    private bool _reachable = true;
+    private RedisPolling? _polling;
+
+    private RedisPolling Polling => LazyInitializer.EnsureInitialized(ref _polling, () => new RedisPolling(LogAlone, LogShared));
 
     /// <summary>The share of one client's quota, or null when there is no Redis to share it through.</summary>
     public ClientShare? For(string partition, TimeSpan window) =>
@@ -32,18 +34,7 @@ internal sealed partial class SharedQuotaCounts(RedisConnection redis, IOptions<
             return;
         }
 
-        using var timer = new PeriodicTimer(SyncInterval);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
-            {
-                await SyncAsync().ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
+        await RedisPolling.EveryAsync(SyncInterval, SyncAsync, stoppingToken).ConfigureAwait(false);
     }
 
     private async Task SyncAsync()
@@ -76,7 +67,7 @@ internal sealed partial class SharedQuotaCounts(RedisConnection redis, IOptions<
                 due[i].Client.Sent(due[i].Send, totals[i]);
             }
 
-            Reachable(true);
+            Polling.Answered(true);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
@@ -86,7 +77,7 @@ internal sealed partial class SharedQuotaCounts(RedisConnection redis, IOptions<
                 client.NotSent(send);
             }
 
-            Reachable(false);
+            Polling.Answered(false);
         }
     }
 
@@ -106,24 +97,6 @@ internal sealed partial class SharedQuotaCounts(RedisConnection redis, IOptions<
     // Redis keys carry no client address or key id: a short hash of the partition is enough to tell clients apart.
     private static string Hash(string partition) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(partition)).AsSpan(0, 12));
-
-    private void Reachable(bool reachable)
-    {
-        if (_reachable == reachable)
-        {
-            return;
-        }
-
-        _reachable = reachable;
-        if (reachable)
-        {
-            LogShared();
-        }
-        else
-        {
-            LogAlone();
-        }
-    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rate limits: Redis does not answer; each instance counts its clients' quotas on its own until it does")]
     private partial void LogAlone();
