@@ -76,7 +76,7 @@ public sealed class PluginLoadPipeline(ContentKindRegistry kinds, TimeSpan loadT
             Manifest = manifest,
             Content = valid with { Problems = [] },
             Errors = valid.Problems,
-            Warnings = activation.Warnings,
+            Warnings = [.. activation.Warnings, .. UpdatedStamps.Check(valid, kinds, timeProvider.GetUtcNow())],
         };
 
         PluginLoadResult Refuse(string id, string location, string reason) => new()

@@ -58,8 +58,9 @@ internal static class ChangeStamp
 
 /// <summary>
 /// What this instance remembers across reloads, for the two things item data cannot say: an item deleted from a
-/// plugin (it becomes a tombstone stamped with the load that noticed), and an edit whose stamp did not move forward
-/// (it is stamped with the load that noticed, so partners still see it). Both are per instance and lost on restart;
+/// plugin (it becomes a tombstone stamped with the load that noticed), and a new version whose stamp is not later than
+/// every stamp already handed out (it is stamped with the load that noticed, or just after the latest stamp when that
+/// is later still, so partners still see it). Both are per instance and lost on restart;
 /// withdraw with <c>status: withdrawn</c> and set <c>updated</c> on each edit to keep every instance in step.
 /// </summary>
 internal sealed class ChangeHistory
@@ -74,7 +75,7 @@ internal sealed class ChangeHistory
 
     public IReadOnlyDictionary<ItemKey, RemovedItem> Removed { get; }
 
-    /// <summary>Versions (key and content hash) whose data stamp was not later than the version before them.</summary>
+    /// <summary>Versions (key and content hash) whose data stamp was not later than every stamp handed out before them.</summary>
     public IReadOnlyDictionary<(ItemKey Key, string Hash), DateTimeOffset> Restamped { get; }
 
     public DateTimeOffset StampOf(AnyEntry entry) =>
@@ -89,20 +90,26 @@ internal sealed class ChangeHistory
 
         var before = Published(previous);
         var after = Published(next);
+
+        // Whatever its data says (a stamp left unchanged, a date only, another item dated in the future), a version
+        // this load notices is stamped after everything the previous content could have handed out, so a cursor
+        // taken at any moment still reaches it.
+        var handedOut = before.Values.Select(StampOf).Concat(Removed.Values.Select(r => r.RemovedAt)).DefaultIfEmpty(DateTimeOffset.MinValue).Max();
+        var noticedAt = next.LoadedAt > handedOut ? next.LoadedAt : handedOut.AddTicks(1);
         var removed = Removed.Where(r => !after.ContainsKey(r.Key)).ToDictionary();
         foreach (var (key, entry) in before.Where(b => !after.ContainsKey(b.Key)))
         {
-            removed[key] = new RemovedItem(key, entry.Plugin.Id, entry.Item.ForceId, ContentHash.Of(entry.Item), next.LoadedAt, entry.Kind.PathOf(entry.Item));
+            removed[key] = new RemovedItem(key, entry.Plugin.Id, entry.Item.ForceId, ContentHash.Of(entry.Item), noticedAt, entry.Kind.PathOf(entry.Item));
         }
 
         var restamped = Restamped.Where(r => after.TryGetValue(r.Key.Key, out var e) && ContentHash.Of(e.Item) == r.Key.Hash).ToDictionary();
         foreach (var (key, entry) in after)
         {
-            if (before.TryGetValue(key, out var old) &&
-                ContentHash.Of(old.Item) != ContentHash.Of(entry.Item) &&
-                ChangeStamp.Of(entry.Item) <= StampOf(old))
+            var hash = ContentHash.Of(entry.Item);
+            var newVersion = !before.TryGetValue(key, out var old) || ContentHash.Of(old.Item) != hash;
+            if (newVersion && ChangeStamp.Of(entry.Item) <= handedOut)
             {
-                restamped[(key, ContentHash.Of(entry.Item))] = next.LoadedAt;
+                restamped[(key, hash)] = noticedAt;
             }
         }
 

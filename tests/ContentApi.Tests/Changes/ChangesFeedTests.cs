@@ -137,6 +137,35 @@ public sealed class ChangesFeedTests : IDisposable
 
     [Theory]
     [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
+    public async Task A_cursor_taken_after_a_future_dated_stamp_still_gets_every_later_edit_and_new_item(string version)
+    {
+        Write("ahead", "Ahead", "Dated by a clock far ahead.", updated: "2099-01-01T00:00:00Z");
+        Write("day-only", "Day only", "Dated with a day only.", updated: "2027-01-10");
+        await using var host = await TestHost.Start(o => WithPack(o.WithClock(Monday)));
+        var client = host.Client;
+        var first = await Changes(client, version, "2027-01-01T00:00:00Z");
+        Assert.Equal("ahead", first.Items().Ids().Last());
+        var cursor = first.GetProperty("nextCursor").GetString()!;
+
+        Write("unchanged", "Unchanged", "Edited without touching updated.", updated: "2027-01-04T10:00:00Z");
+        Write("stay-calm", "Stay calm", "Edited, with updated moved forward but still behind 2099.", updated: "2027-01-12T09:00:00Z");
+        Write("late-file", "Late file", "A new file dated in the past.", updated: "2027-01-02T10:00:00Z");
+        host.Clock.SetUtcNow(Wednesday);
+        await Reload(host);
+
+        var changes = (await Changes(client, version, cursor)).Items().EnumerateArray().ToList();
+        Assert.Equal(["late-file", "stay-calm", "unchanged"], changes.Select(c => c.GetProperty("id").GetString()).Order());
+        Assert.All(changes, c => Assert.True(c.GetProperty("changedAt").GetDateTimeOffset() > new DateTimeOffset(2099, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+
+        var pack = (await (await client.GetAsync("/api/v2/plugins")).JsonAsync()).GetProperty("plugins").EnumerateArray().Single(p => p.GetProperty("id").GetString() == "pack");
+        var warnings = pack.GetProperty("problems").EnumerateArray()
+            .Where(p => p.GetProperty("severity").GetString() == "warning").Select(p => p.GetProperty("message").GetString()!).ToList();
+        Assert.Contains(warnings, w => w.StartsWith("updated: 2099-01-01T00:00:00Z is in the future", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.StartsWith("updated: 2027-01-10 gives no time of day", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
     public async Task Since_is_required_and_must_be_a_timestamp_or_a_cursor(string version)
     {
         await using var host = await TestHost.Start(o => WithPack(o.WithClock(Monday)));
