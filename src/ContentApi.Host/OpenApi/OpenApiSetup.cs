@@ -24,6 +24,11 @@ internal static class OpenApiSetup
             var deprecated = version == ApiVersions.V1;
             builder.Services.AddOpenApi(name, options =>
             {
+                if (!deprecated)
+                {
+                    options.CreateSchemaReferenceId = SchemaNames.For(name);
+                }
+
                 options.AddDocumentTransformer((document, _, _) =>
                 {
                     document.Info = new OpenApiInfo

@@ -9,9 +9,9 @@ public sealed record ContractChange(bool Breaking, string Description)
 }
 
 /// <summary>
-/// Explains how a contract changed: removed paths and operations, removed or newly required parameters, narrowed
-/// parameter types, removed success responses, and response fields removed or no longer required (breaking); additions
-/// (not breaking). Schemas are compared through their $refs.
+/// Explains how a contract changed: removed paths and operations, renamed operation ids and schemas (a generated
+/// client's names), removed or newly required parameters, narrowed parameter types, removed success responses, and
+/// response fields removed or no longer required (breaking); additions (not breaking). Schemas are compared through their $refs.
 /// </summary>
 public static class ContractChanges
 {
@@ -37,6 +37,13 @@ public static class ContractChanges
             }
         }
 
+        // Generated clients name their types after the schemas: a schema gone from the document is a type gone from the client.
+        var afterSchemas = after["components"]?["schemas"]?.AsObject() ?? [];
+        foreach (var (schema, _) in (before["components"]?["schemas"]?.AsObject() ?? []).Where(s => !afterSchemas.ContainsKey(s.Key)))
+        {
+            changes.Add(new(true, $"schema {schema} was removed or renamed"));
+        }
+
         foreach (var (path, item) in afterPaths)
         {
             foreach (var method in Methods.Where(m => item?[m] is not null && beforePaths[path]?[m] is null))
@@ -50,6 +57,12 @@ public static class ContractChanges
 
     private static void CompareOperation(string name, JsonNode before, JsonNode beforeDoc, JsonNode after, JsonNode afterDoc, List<ContractChange> changes)
     {
+        // Generated clients name their methods after operation ids (NSwag's ListContactsAsync, openapi-typescript's operations).
+        if (Text(before["operationId"]) is { } id && Text(after["operationId"]) != id)
+        {
+            changes.Add(new(true, $"{name}: operation id {id} is now {Text(after["operationId"])}"));
+        }
+
         var oldParameters = Parameters(before);
         var newParameters = Parameters(after);
         foreach (var (key, parameter) in oldParameters)

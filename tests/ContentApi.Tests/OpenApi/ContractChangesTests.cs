@@ -24,6 +24,28 @@ public sealed class ContractChangesTests
         Assert.Contains(ContractChanges.Compare(after, before), c => !c.Breaking && c.Description == $"GET {path} was added");
     }
 
+    [Theory]
+    [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
+    public void Renaming_an_operation_id_or_a_schema_is_breaking(string version)
+    {
+        var before = Committed(version);
+        var after = Committed(version);
+        var topics = after["paths"]![$"/api/{version}/topics"]!["get"]!;
+        var id = topics["operationId"]!.GetValue<string>();
+        topics["operationId"] = "FetchTopics";
+        var schemas = after["components"]!["schemas"]!.AsObject();
+        var topic = schemas["TopicResource"]!;
+        schemas.Remove("TopicResource");
+        schemas["Topic"] = topic;
+        topics["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["items"]!["$ref"] = "#/components/schemas/Topic";
+
+        var breaking = ContractChanges.Compare(before, after).Where(c => c.Breaking).Select(c => c.Description).ToList();
+
+        Assert.Contains($"GET /api/{version}/topics: operation id {id} is now FetchTopics", breaking);
+        Assert.Contains("schema TopicResource was removed or renamed", breaking);
+        Assert.Equal(2, breaking.Count);
+    }
+
     [Fact]
     public void Stating_the_string_type_of_an_untyped_string_enum_is_safe_and_changing_a_type_is_not()
     {

@@ -47,13 +47,13 @@ public sealed class ContractDriftTests(DefaultHost host) : IClassFixture<Default
 
         Assert.Equal(true, v1["paths"]!["/api/v1/guidance"]!["get"]!["deprecated"]?.GetValue<bool>());
         Assert.Null(v2["paths"]!["/api/v2/guidance"]!["get"]!["deprecated"]);
-        Assert.NotNull(v2["components"]!["schemas"]!["ContactResourceV2"]);
+        Assert.NotNull(v2["components"]!["schemas"]!["ContactResource"]);
         Assert.NotNull(v1["components"]!["schemas"]!["ContactResourceV1"]);
     }
 
     [Theory]
     [InlineData("v1", "ContactResourceV1")]
-    [InlineData("v2", "ContactResourceV2")]
+    [InlineData("v2", "ContactResource")]
     [InlineData("v1", "GuidanceResource")]
     [InlineData("v2", "GuidanceResource")]
     [InlineData("v2", "HttpValidationProblemDetails")]

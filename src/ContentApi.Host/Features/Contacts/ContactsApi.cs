@@ -72,7 +72,7 @@ internal static class ContactsApi
         group.MapGet("/", ([AsParameters] ContactsQuery query, ContentRequests requests, HttpRequest request) =>
                 List(query, requests.Begin(request), (e, context) => new ContactResourceV2(e, context)))
             .MapToApiVersion(ApiVersions.V2)
-            .WithName("ListContactsV2")
+            .WithName("ListContacts")
             .WithSummary("List contacts (v2: typed channels with opening hours)")
             .WithDescription(listDescription);
 
@@ -98,7 +98,7 @@ internal static class ContactsApi
                  ContentRequests requests,
                  HttpRequest request) => Get(id, locale, force, requests.Begin(request), (e, context) => new ContactResourceV2(e, context)))
             .MapToApiVersion(ApiVersions.V2)
-            .WithName("GetContactV2")
+            .WithName("GetContact")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status410Gone)
             .WithSummary("Get one contact (v2)")

@@ -8,6 +8,7 @@ namespace ContentApi.Host.Features.Shared;
 /// <param name="PageSize">The most items a page holds.</param>
 /// <param name="TotalItems">How many items match in all.</param>
 /// <param name="TotalPages">How many pages there are.</param>
+[OpenApi.SchemaName("{0}Page")]
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalItems, int TotalPages);
 
 /// <summary>Where an item came from: the plugin that supplied it and the public source of its facts.</summary>

@@ -99,7 +99,7 @@ internal static class SignpostingApi
         group.MapGet("/", ([AsParameters] SignpostingQuery query, ContentRequests requests, HttpRequest request) =>
                 Answer(query, requests.Begin(request), (e, context) => new ContactResourceV2(e, context)))
             .MapToApiVersion(ApiVersions.V2)
-            .WithName("SignpostingV2")
+            .WithName("GetSignposting")
             .WithSummary("Who to contact, in order, and why (v2 contact shape)")
             .WithDescription(Description);
 

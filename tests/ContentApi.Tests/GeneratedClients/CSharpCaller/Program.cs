@@ -15,8 +15,8 @@ var failures = 0;
 
 await Call(nameof(client.ListGuidanceAsync), () => client.ListGuidanceAsync(topic: "sextortion", audience: Audience.ParentsCarers, age: 13, format: BodyFormat.Html), r => $"{r.Items.Count} items");
 await Call(nameof(client.GetGuidanceAsync), () => client.GetGuidanceAsync("talking-to-your-child", format: BodyFormat.Markdown), r => r.Title);
-await Call(nameof(client.ListContactsV2Async), () => client.ListContactsV2Async(audience: Audience.YoungPeople, age: 13, force: "gloucestershire"), r => $"{r.Items.Count} items");
-await Call(nameof(client.GetContactV2Async), () => client.GetContactV2Async("childline"), r => r.Name);
+await Call(nameof(client.ListContactsAsync), () => client.ListContactsAsync(audience: Audience.YoungPeople, age: 13, force: "gloucestershire"), r => $"{r.Items.Count} items");
+await Call(nameof(client.GetContactAsync), () => client.GetContactAsync("childline"), r => r.Name);
 await Call(nameof(client.ListAgeBandsAsync), () => client.ListAgeBandsAsync(), r => $"{r.Count} bands");
 await Call(nameof(client.GetAgeBandAsync), () => client.GetAgeBandAsync("11-13"), r => r.Id);
 await Call(nameof(client.ListAgeBandAdviceAsync), () => client.ListAgeBandAdviceAsync("11-13", audience: Audience.ParentsCarers), r => $"{r.Count} items");
@@ -25,13 +25,13 @@ await Call(nameof(client.ListTopicsAsync), () => client.ListTopicsAsync(locale: 
 await Call(nameof(client.ListForcesAsync), () => client.ListForcesAsync(), r => $"{r.Count} forces");
 await Call(nameof(client.GetForceAsync), () => client.GetForceAsync("gloucestershire"), r => r.Name);
 await Call(nameof(client.ListPluginsAsync), () => client.ListPluginsAsync(), r => $"{r.Plugins.Count} plugins");
-await Call(nameof(client.SignpostingV2Async), () => client.SignpostingV2Async(13, Audience.ParentsCarers), r => $"{r.Tiers.Count} tiers");
-await Call(nameof(client.SignpostingV2Async) + " (force, topic)", () => client.SignpostingV2Async(13, Audience.ParentsCarers, topic: "sextortion", force: "gloucestershire"), r => $"{r.Tiers.Count} tiers");
-await Call(nameof(client.SignpostingV2Async) + " (unknown force)", async () =>
+await Call(nameof(client.GetSignpostingAsync), () => client.GetSignpostingAsync(13, Audience.ParentsCarers), r => $"{r.Tiers.Count} tiers");
+await Call(nameof(client.GetSignpostingAsync) + " (force, topic)", () => client.GetSignpostingAsync(13, Audience.ParentsCarers, topic: "sextortion", force: "gloucestershire"), r => $"{r.Tiers.Count} tiers");
+await Call(nameof(client.GetSignpostingAsync) + " (unknown force)", async () =>
 {
     try
     {
-        await client.SignpostingV2Async(13, Audience.ParentsCarers, force: "atlantis");
+        await client.GetSignpostingAsync(13, Audience.ParentsCarers, force: "atlantis");
         return "200, not the documented 400";
     }
     catch (ApiException<HttpValidationProblemDetails> invalid) when (invalid.Result.Errors.ContainsKey("force"))

@@ -36,11 +36,11 @@ const calls: Record<keyof operations, () => Promise<string>> = {
     const guidance = await must(client.GET('/api/v2/guidance/{id}', { params: { path: { id: 'talking-to-your-child' }, query: { format: 'markdown' } } }));
     return guidance.title;
   },
-  ListContactsV2: async () => {
+  ListContacts: async () => {
     const page = await must(client.GET('/api/v2/contacts', { params: { query: { audience: 'young-people', age: 13, force: 'gloucestershire' } } }));
     return `${page.items.length} items`;
   },
-  GetContactV2: async () => (await must(client.GET('/api/v2/contacts/{id}', { params: { path: { id: 'childline' } } }))).name,
+  GetContact: async () => (await must(client.GET('/api/v2/contacts/{id}', { params: { path: { id: 'childline' } } }))).name,
   ListAgeBands: async () => `${(await must(client.GET('/api/v2/age-bands'))).length} bands`,
   GetAgeBand: async () => (await must(client.GET('/api/v2/age-bands/{id}', { params: { path: { id: '11-13' } } }))).label,
   ListAgeBandAdvice: async () => {
@@ -55,7 +55,7 @@ const calls: Record<keyof operations, () => Promise<string>> = {
   ListForces: async () => `${(await must(client.GET('/api/v2/forces'))).length} forces`,
   GetForce: async () => (await must(client.GET('/api/v2/forces/{id}', { params: { path: { id: 'gloucestershire' } } }))).name,
   ListPlugins: async () => `${(await must(client.GET('/api/v2/plugins'))).plugins.length} plugins`,
-  SignpostingV2: async () => {
+  GetSignposting: async () => {
     // The most common call first: no force and no topic.
     const national = await must(client.GET('/api/v2/signposting', { params: { query: { age: 13, audience: 'parents-carers' } } }));
     const local = await must(client.GET('/api/v2/signposting', { params: { query: { age: 13, audience: 'parents-carers', topic: 'sextortion', force: 'gloucestershire' } } }));
