@@ -1,5 +1,7 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Reflection;
+using ContentApi.Cli;
 using ContentApi.Tests.Infrastructure;
 
 namespace ContentApi.Tests.Templates;
@@ -33,30 +35,38 @@ public sealed class ForcePluginTemplateTests : IDisposable
             "--forceId", "wiltshire", "--forceName", "Wiltshire Police", "--contentApiVersion", _version, "--packageFeed", feed]);
         var testRun = await RunAsync(output, "dotnet", ["test", "tests/Wiltshire.ContentPlugin.Tests", "-c", "Release"]);
 
-        Assert.Contains("Passed!  - Failed:     0, Passed:     3", testRun, StringComparison.Ordinal);
+        Assert.Contains("Passed!  - Failed:     0, Passed:     4", testRun, StringComparison.Ordinal);
         var built = Path.Combine(output, "src", "Wiltshire.ContentPlugin", "bin", "Release", "net10.0");
         Assert.True(File.Exists(Path.Combine(built, "Wiltshire.ContentPlugin.dll")));
         Assert.False(File.Exists(Path.Combine(built, "ContentApi.Abstractions.dll")), "The plugin folder must not ship the contract.");
 
-        // Drop the build output into a plugins folder beside the national plugins: no change to the host.
+        // Drop the build output into a plugins folder beside the national plugins and the same force's content pack
+        // (made by contentapi new-pack): no change to the host, and the two do not clash.
         _folders.AddFirstParty("Signposting");
         _folders.AddFirstParty("Guidance");
         CopyDirectory(built, Path.Combine(_folders.Root, "Wiltshire"));
+        var pack = await ContentApiCommand.Create().Parse(["new-pack", "--force", "wiltshire", "--output", Path.Combine(_folders.Root, "wiltshire-pack")]).InvokeAsync();
+        Assert.Equal(0, pack);
         await using var host = await TestHost.Start(o => o.WithPlugins(_folders).WithSetting("Plugins:WatchForChanges", "false"));
         var client = host.Client;
 
-        var plugin = (await (await client.GetAsync("/api/v2/plugins")).JsonAsync()).GetProperty("plugins").EnumerateArray()
-            .Single(p => p.GetProperty("id").GetString() == "wiltshire");
-        Assert.Equal("healthy", plugin.GetProperty("status").GetString());
-        Assert.Equal("Wiltshire Police", plugin.GetProperty("publisher").GetString());
-        Assert.Empty(plugin.GetProperty("problems").EnumerateArray());
+        var plugins = (await (await client.GetAsync("/api/v2/plugins")).JsonAsync()).GetProperty("plugins").EnumerateArray().ToList();
+        foreach (var id in new[] { "wiltshire-plugin", "wiltshire-pack" })
+        {
+            var plugin = plugins.Single(p => p.GetProperty("id").GetString() == id);
+            Assert.Equal("healthy", plugin.GetProperty("status").GetString());
+            Assert.Empty(plugin.GetProperty("problems").EnumerateArray());
+        }
+
+        Assert.Equal("Wiltshire Police", plugins.Single(p => p.GetProperty("id").GetString() == "wiltshire-plugin").GetProperty("publisher").GetString());
         foreach (var version in new[] { "v1", "v2" })
         {
-            var contact = await (await client.GetAsync($"/api/{version}/contacts/police-101?force=wiltshire")).JsonAsync();
-            Assert.Equal("wiltshire-101", contact.GetProperty("id").GetString());
-            Assert.Equal("wiltshire", contact.GetProperty("provenance").GetProperty("plugin").GetString());
+            var local101 = await (await client.GetAsync($"/api/{version}/contacts/police-101?force=wiltshire")).JsonAsync();
+            Assert.Equal(("wiltshire-101", "wiltshire-pack"), (local101.GetProperty("id").GetString(), local101.GetProperty("provenance").GetProperty("plugin").GetString()));
+            var team = await (await client.GetAsync($"/api/{version}/contacts/wiltshire-plugin-schools-team?force=wiltshire")).JsonAsync();
+            Assert.Equal("wiltshire-plugin", team.GetProperty("provenance").GetProperty("plugin").GetString());
             var guidance = (await (await client.GetAsync($"/api/{version}/guidance?force=wiltshire&pageSize=100")).JsonAsync()).Items();
-            Assert.Contains("wiltshire-getting-help", guidance.Ids());
+            Assert.Contains("wiltshire-plugin-getting-help", guidance.Ids());
         }
     }
 

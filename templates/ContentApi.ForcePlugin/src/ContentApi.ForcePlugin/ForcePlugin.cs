@@ -11,8 +11,8 @@ namespace ContentApi.ForcePlugin;
 /// </summary>
 public sealed class ForcePlugin : ContentFilesPlugin
 {
-    /// <summary>The force's own 101 contact, which replaces the national one for the force.</summary>
-    public const string LocalContactId = "my-force-101";
+    /// <summary>The force's own local service, served beside the national contacts for the force.</summary>
+    public const string LocalContactId = "my-force-plugin-schools-team";
 
     /// <inheritdoc />
     public override async ValueTask<PluginContent> LoadAsync(PluginContext context, CancellationToken cancellationToken)

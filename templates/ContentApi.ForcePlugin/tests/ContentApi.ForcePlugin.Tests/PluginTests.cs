@@ -20,14 +20,19 @@ public class PluginTests
     }
 
     [Fact]
-    public async Task The_local_101_contact_replaces_the_national_one_for_the_force()
+    public async Task The_local_contact_belongs_to_the_force_and_replaces_no_national_item()
     {
+        // Checked against the national content shipped with ContentApi.Plugins.Testing, as the host would check it.
         var result = await PluginAssert.IsValidAsync(PluginDirectory, new ForcePlugin());
 
         var contact = Assert.Single(result.Content.Contacts, c => c.Id == ForcePlugin.LocalContactId);
-        Assert.Equal("police-101", contact.Overrides);
+        Assert.Null(contact.Overrides);
         Assert.Equal("my-force", contact.ForceId);
     }
+
+    [Fact]
+    public async Task The_national_content_the_host_serves_beside_the_plugin_is_there_to_check_against() =>
+        Assert.NotEmpty(await NationalContent.FoldersAsync(NationalContent.ShippedRoot));
 
     [Fact]
     public void The_plugin_folder_does_not_ship_its_own_copy_of_the_contract() =>
