@@ -13,8 +13,27 @@ internal sealed record CachedResponse(byte[] Body, string ETag, string ContentTy
     /// <summary>Stands for "rendered, but not to be stored" inside the cache factory; never stored itself.</summary>
     public static CachedResponse NotStorable { get; } = new([], "\"\"", string.Empty, []);
 
+    // The objects around every entry (the memory cache's entry, FusionCache's entry and metadata, this record, its
+    // arrays and tags), measured generously, so that many small entries are bounded by the limit as surely as big ones.
+    private const int EntryOverheadBytes = 1024;
+
     public static CachedResponse Create(byte[] body, string contentType, ResponseHeader[] headers) =>
         new(body, StrongETag(body), contentType, headers);
+
+    /// <summary>
+    /// What this entry costs in memory under <paramref name="key"/>, for the size limit: the body, every string (two
+    /// bytes a character; the key is held by the memory cache and by FusionCache's entry) and the overhead.
+    /// </summary>
+    public long FootprintBytes(string key)
+    {
+        long characters = ETag.Length + ContentType.Length + (2L * key.Length);
+        foreach (var header in Headers)
+        {
+            characters += header.Name.Length + header.Values.Sum(v => (long)v.Length);
+        }
+
+        return Body.Length + (2 * characters) + EntryOverheadBytes;
+    }
 
     private static string StrongETag(ReadOnlySpan<byte> body)
     {

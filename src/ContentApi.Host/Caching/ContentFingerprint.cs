@@ -19,6 +19,7 @@ internal sealed class SnapshotCacheInfo
     public SnapshotCacheInfo(ContentSnapshot snapshot)
     {
         Fingerprint = ComputeFingerprint(snapshot);
+        Locales = snapshot.Locales;
         // Distinct: a refused duplicate shares its id with the plugin that was loaded.
         var kindsByPlugin = snapshot.Plugins.Select(p => p.Report.Id).Distinct(StringComparer.Ordinal)
             .ToDictionary(id => id, _ => new SortedSet<string>(StringComparer.Ordinal) { CacheTags.UnmappedKind }, StringComparer.Ordinal);
@@ -38,6 +39,9 @@ internal sealed class SnapshotCacheInfo
     }
 
     public string Fingerprint { get; }
+
+    /// <summary>The locales content exists in: a response's language is one of these, whatever Accept-Language says.</summary>
+    public IReadOnlyList<string> Locales { get; }
 
     /// <summary>
     /// The tags of a response: its kind only, because FusionCache checks every tag of an entry on every hit. A purge of

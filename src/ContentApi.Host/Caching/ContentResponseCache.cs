@@ -67,7 +67,7 @@ internal sealed class ContentResponseCache
     private async Task ServeSharedAsync(HttpContext context, RequestDelegate endpoint, ResponseCachePolicy policy)
     {
         var scope = _fingerprints.Current;
-        var key = ResponseCacheKeys.For(context.Request, scope.KeyPrefix);
+        var key = ResponseCacheKeys.For(context.Request, scope);
         if (key is null)
         {
             await ServeRenderedAsync(context, endpoint, _publicCacheControl, Bypassed).ConfigureAwait(false);
@@ -90,7 +90,7 @@ internal sealed class ContentResponseCache
                 rendered = await RenderAsync(context, endpoint).ConfigureAwait(false);
                 if (rendered.Storable(_maxStoredBytes) is { } storable)
                 {
-                    factory.Options.Size = storable.Body.Length;
+                    factory.Options.Size = storable.FootprintBytes(key);
                     return storable;
                 }
 

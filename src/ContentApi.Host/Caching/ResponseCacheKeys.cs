@@ -1,27 +1,32 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
-using Microsoft.Extensions.Primitives;
 
 namespace ContentApi.Host.Caching;
 
 /// <summary>
-/// Cache keys for rendered responses: content fingerprint, path (which holds the API version), query normalised (names
-/// lower-cased and sorted, so <c>?b=1&amp;A=2</c> and <c>?a=2&amp;b=1</c> share an entry) and Accept-Language.
+/// Cache keys for rendered responses: content fingerprint, path (which holds the API version), the query normalised
+/// (names lower-cased and sorted, so <c>?b=1&amp;A=2</c> and <c>?a=2&amp;b=1</c> share an entry) and the locale. Only
+/// bounded inputs make a key, so callers cannot fill the cache with copies of one response: parameters the endpoint does
+/// not bind are left out (they cannot change what it renders), Accept-Language is reduced to the locale it picks among
+/// those content exists in, and a free-text search (<c>q</c>) is served without being stored.
 /// </summary>
 internal static class ResponseCacheKeys
 {
     /// <summary>Longer keys are not cached (served, not stored), so hostile URLs cannot flood the caches with huge keys.</summary>
     public const int MaxKeyLength = 2048;
 
-    public const int MaxLanguageLength = 100;
+    // Every distinct text would be an entry of its own, and few searches repeat; a search is quick to run again.
+    private const string FreeTextParameter = "q";
+
+    private const string LocaleParameter = "locale";
 
     private static readonly SearchValues<char> PathNeedingEscape = SearchValues.Create("?|");
 
-    private static readonly SearchValues<char> LanguageCharacters =
-        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_,;=.* ");
+    private static readonly ConditionalWeakTable<Endpoint, HashSet<string>> BoundQueryNames = [];
 
     /// <summary>The key for a request, or null when the request should be served without storing it.</summary>
-    public static string? For(HttpRequest request, string fingerprint)
+    public static string? For(HttpRequest request, CacheScope scope)
     {
         var path = request.Path.Value ?? "/";
         if (path.AsSpan().ContainsAny(PathNeedingEscape))
@@ -29,34 +34,58 @@ internal static class ResponseCacheKeys
             path = request.Path.ToUriComponent();
         }
 
-        var languages = request.Headers.AcceptLanguage;
-        if (!request.QueryString.HasValue && StringValues.IsNullOrEmpty(languages))
-        {
-            // The common case: one allocation.
-            return path.Length > MaxKeyLength ? null : string.Concat(fingerprint, "|", path);
-        }
-
-        if (!TryNormaliseLanguages(languages, out var language))
+        var query = request.Query;
+        if (query.ContainsKey(FreeTextParameter))
         {
             return null;
         }
 
-        var key = new StringBuilder(fingerprint.Length + path.Length + 64)
-            .Append(fingerprint).Append('|').Append(path).Append('?');
-        AppendNormalisedQuery(key, request.Query);
+        var language = Language(request, scope.Snapshot.Locales);
+        var bound = Bound(request.HttpContext.GetEndpoint());
+        if (!query.Keys.Any(name => bound?.Contains(name) != false) && language.Length == 0)
+        {
+            // The common case: one allocation.
+            return path.Length > MaxKeyLength ? null : string.Concat(scope.KeyPrefix, "|", path);
+        }
+
+        var key = new StringBuilder(scope.KeyPrefix.Length + path.Length + 64)
+            .Append(scope.KeyPrefix).Append('|').Append(path).Append('?');
+        AppendNormalisedQuery(key, query, bound);
         key.Append('|').Append(language);
         return key.Length > MaxKeyLength ? null : key.ToString();
     }
 
-    private static void AppendNormalisedQuery(StringBuilder key, IQueryCollection query)
+    /// <summary>
+    /// The locale Accept-Language picks, as the endpoint will pick it (empty for the default, or when the locale
+    /// parameter decides instead).
+    /// </summary>
+    private static string Language(HttpRequest request, IReadOnlyCollection<string> locales)
     {
-        var names = new string[query.Count];
-        var i = 0;
-        foreach (var pair in query)
+        var header = request.Headers.AcceptLanguage;
+        if (header.Count == 0 || request.Query.ContainsKey(LocaleParameter))
         {
-            names[i++] = pair.Key;
+            return string.Empty;
         }
 
+        var locale = LocaleNegotiation.FromAcceptLanguage(header, locales);
+        return string.Equals(locale, ContentItem.DefaultLocale, StringComparison.OrdinalIgnoreCase) ? string.Empty : locale.ToLowerInvariant();
+    }
+
+    /// <summary>The query names the endpoint binds; null (keep every name) when it declares none.</summary>
+    private static HashSet<string>? Bound(Endpoint? endpoint)
+    {
+        if (endpoint is null)
+        {
+            return null;
+        }
+
+        var names = BoundQueryNames.GetValue(endpoint, QueryParameterNames.DeclaredBy);
+        return names.Count == 0 ? null : names;
+    }
+
+    private static void AppendNormalisedQuery(StringBuilder key, IQueryCollection query, HashSet<string>? bound)
+    {
+        var names = query.Keys.Where(name => bound?.Contains(name) != false).ToArray();
         Array.Sort(names, StringComparer.OrdinalIgnoreCase);
         var first = true;
         foreach (var name in names)
@@ -70,23 +99,5 @@ internal static class ResponseCacheKeys
                 first = false;
             }
         }
-    }
-
-    private static bool TryNormaliseLanguages(StringValues languages, out string normalised)
-    {
-        normalised = string.Empty;
-        if (StringValues.IsNullOrEmpty(languages))
-        {
-            return true;
-        }
-
-        var joined = languages.Count == 1 ? languages[0]! : string.Join(',', languages.ToArray());
-        if (joined.Length > MaxLanguageLength || joined.AsSpan().ContainsAnyExcept(LanguageCharacters))
-        {
-            return false;
-        }
-
-        normalised = joined.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
-        return true;
     }
 }

@@ -4,11 +4,31 @@ using Microsoft.AspNetCore.Http.Metadata;
 
 namespace ContentApi.Host.Infrastructure;
 
-/// <summary>The name a client uses for a parameter: its [FromQuery] name when it has one, else its own.</summary>
+/// <summary>The names clients use for an endpoint's query parameters.</summary>
 internal static class QueryParameterNames
 {
+    /// <summary>The name a client uses for a parameter: its [FromQuery] name when it has one, else its own.</summary>
     public static string Of(ICustomAttributeProvider member, string declaredName) =>
         member.GetCustomAttributes(inherit: true).OfType<IFromQueryMetadata>().FirstOrDefault()?.Name ?? declaredName;
+
+    /// <summary>Every query parameter the endpoint binds, by the name clients use (query names ignore case).</summary>
+    public static HashSet<string> DeclaredBy(Endpoint endpoint) => endpoint.Metadata.GetOrderedMetadata<IParameterBindingMetadata>()
+        .Where(binding => IsFromQuery(binding, endpoint))
+        .Select(binding => Of(binding.ParameterInfo, binding.Name))
+        .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A parameter without a source attribute comes from the query unless the route has a value of that name.</summary>
+    public static bool IsFromQuery(IParameterBindingMetadata binding, Endpoint? endpoint)
+    {
+        var sources = binding.ParameterInfo.GetCustomAttributes(inherit: true);
+        if (sources.OfType<IFromQueryMetadata>().Any())
+        {
+            return true;
+        }
+
+        var elsewhere = sources.Any(a => a is IFromRouteMetadata or IFromHeaderMetadata or IFromBodyMetadata or IFromFormMetadata or IFromServiceMetadata);
+        return !elsewhere && (endpoint as RouteEndpoint)?.RoutePattern.GetParameter(binding.Name) is null;
+    }
 }
 
 /// <summary>
@@ -24,7 +44,7 @@ internal static class BindingFailures
         foreach (var binding in endpoint?.Metadata.GetOrderedMetadata<IParameterBindingMetadata>() ?? [])
         {
             var type = Nullable.GetUnderlyingType(binding.ParameterInfo.ParameterType) ?? binding.ParameterInfo.ParameterType;
-            if (TryParseOf(type) is not { } tryParse || !FromQuery(binding, endpoint))
+            if (TryParseOf(type) is not { } tryParse || !QueryParameterNames.IsFromQuery(binding, endpoint))
             {
                 continue;
             }
@@ -38,19 +58,6 @@ internal static class BindingFailures
         }
 
         return errors;
-    }
-
-    // A parameter without a source attribute comes from the query unless the route has a value of that name.
-    private static bool FromQuery(IParameterBindingMetadata binding, Endpoint? endpoint)
-    {
-        var sources = binding.ParameterInfo.GetCustomAttributes(inherit: true);
-        if (sources.OfType<IFromQueryMetadata>().Any())
-        {
-            return true;
-        }
-
-        var elsewhere = sources.Any(a => a is IFromRouteMetadata or IFromHeaderMetadata or IFromBodyMetadata or IFromFormMetadata or IFromServiceMetadata);
-        return !elsewhere && (endpoint as RouteEndpoint)?.RoutePattern.GetParameter(binding.Name) is null;
     }
 
     // Binding parses text with the type's TryParse(string, IFormatProvider, out T) and the invariant culture; so does

@@ -124,6 +124,36 @@ public sealed class HttpCachingTests(DefaultHost host) : IClassFixture<DefaultHo
 
     [Theory]
     [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
+    public async Task Only_bounded_inputs_make_a_key_so_callers_cannot_fill_the_cache_with_copies(string version)
+    {
+        var url = $"/api/{version}/contacts?age=15&pageSize=7";
+        Assert.True((await SendAsync($"{url}&utm_source=one", "cy-GB, en;q=0.5")).WasRendered());
+
+        // A parameter the endpoint does not bind, and another Accept-Language picking the same locale: the same entry.
+        Assert.Equal("ContentApi; hit", (await SendAsync($"{url}&utm_source=two&fbclid=x", "cy;q=0.9, x-unknown;q=0.8")).CacheStatus());
+
+        // A free-text search is served but never stored: every distinct text would be an entry of its own.
+        foreach (var attempt in new[] { 1, 2 })
+        {
+            var search = await SendAsync($"/api/{version}/guidance?q=grooming", null);
+            await search.JsonAsync();
+            Assert.True(search.CacheStatus() == "ContentApi; fwd=bypass", $"attempt {attempt}: {search.CacheStatus()}");
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(string url, string? acceptLanguage)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (acceptLanguage is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Language", acceptLanguage);
+        }
+
+        return await _client.SendAsync(request);
+    }
+
+    [Theory]
+    [MemberData(nameof(ApiVersionsData.All), MemberType = typeof(ApiVersionsData))]
     public async Task Errors_are_never_cached_and_are_marked_no_store(string version)
     {
         foreach (var (url, status) in new[] { ($"/api/{version}/guidance/no-such-article", HttpStatusCode.NotFound), ($"/api/{version}/contacts?channel=pigeon", HttpStatusCode.BadRequest) })
