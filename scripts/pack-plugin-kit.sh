@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Packs the plugin author's kit (ContentApi.Abstractions, ContentApi.Content, ContentApi.Plugins.Testing) into a folder
 # that serves as a local NuGet feed for plugins made with `dotnet new contentapi-force-plugin`.
-# Usage: scripts/pack-plugin-kit.sh [output folder, default artifacts/packages] [version, default 1.0.0] [dotnet pack args...]
+# Usage: scripts/pack-plugin-kit.sh [output folder, default artifacts/packages] [version, default the contract version] [dotnet pack args...]
+# The kit's version is the contract version (build/PluginKit.props). Packing ContentApi.Abstractions compares it with
+# the last released contract (build/released/), so a breaking change fails here.
 # CONFIGURATION=Debug packs a Debug build (default Release).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="$(realpath -m "${1:-artifacts/packages}")"
-version="${2:-1.0.0}"
+version="${2:-$(dotnet msbuild src/ContentApi.Abstractions -getProperty:ContractVersion -nologo)}"
 shift $(( $# < 2 ? $# : 2 ))
 for project in src/ContentApi.Abstractions src/ContentApi.Content src/ContentApi.Plugins.Testing; do
   dotnet pack "$project" -c "${CONFIGURATION:-Release}" -o "$out" -p:Version="$version" -nologo -v quiet "$@"
