@@ -157,7 +157,7 @@ public sealed class ChangesFeedTests : IDisposable
         Assert.Equal(["late-file", "stay-calm", "unchanged"], changes.Select(c => c.GetProperty("id").GetString()).Order());
         Assert.All(changes, c => Assert.True(c.GetProperty("changedAt").GetDateTimeOffset() > new DateTimeOffset(2099, 1, 1, 0, 0, 0, TimeSpan.Zero)));
 
-        var pack = (await (await client.GetAsync("/api/v2/plugins")).JsonAsync()).GetProperty("plugins").EnumerateArray().Single(p => p.GetProperty("id").GetString() == "pack");
+        var pack = await PluginReports.PluginAsync(client, "pack");
         var warnings = pack.GetProperty("problems").EnumerateArray()
             .Where(p => p.GetProperty("severity").GetString() == "warning").Select(p => p.GetProperty("message").GetString()!).ToList();
         Assert.Contains(warnings, w => w.StartsWith("updated: 2099-01-01T00:00:00Z is in the future", StringComparison.Ordinal));

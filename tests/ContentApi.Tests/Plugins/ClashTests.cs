@@ -99,16 +99,11 @@ public sealed class ClashTests : IDisposable
 
     private Task<TestHost> StartHost() => TestHost.Start(o => o.WithPlugins(_folders).WithSetting("Plugins:WatchForChanges", "false"));
 
-    private static async Task<JsonElement> ReloadAsync(HttpClient client)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/admin/plugins/reload").WithKey(TestKeys.Admin);
-        return await (await client.SendAsync(request)).JsonAsync();
-    }
+    private static Task<JsonElement> ReloadAsync(HttpClient client) => PluginReports.ReloadAsync(client);
 
-    private static JsonElement Pack(JsonElement plugins) =>
-        plugins.GetProperty("plugins").EnumerateArray().Single(p => p.GetProperty("id").GetString() == "test-force-pack");
+    private static JsonElement Pack(JsonElement plugins) => PluginReports.Plugin(plugins, "test-force-pack");
 
-    private static async Task<JsonElement> PackAsync(HttpClient client) => Pack(await (await client.GetAsync("/api/v2/plugins")).JsonAsync());
+    private static Task<JsonElement> PackAsync(HttpClient client) => PluginReports.PluginAsync(client, "test-force-pack");
 
     private static async Task<string?> IdServedAsync(HttpClient client, string path) =>
         (await (await client.GetAsync(path)).JsonAsync()).GetProperty("id").GetString();

@@ -149,18 +149,11 @@ public sealed class ReloadTests : IDisposable
         .WithSettings([("Plugins:WatchForChanges", "false"), .. settings])
         .WithServices(s => s.AddSingleton<IContentReloadBroadcaster>(_broadcaster)));
 
-    private static async Task<JsonElement> ReloadAsync(HttpClient client)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/admin/plugins/reload").WithKey(TestKeys.Admin);
-        var response = await client.SendAsync(request);
-        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
-        return await response.JsonAsync();
-    }
+    private static Task<JsonElement> ReloadAsync(HttpClient client) => PluginReports.ReloadAsync(client);
 
-    private static JsonElement Pack(JsonElement plugins) =>
-        plugins.GetProperty("plugins").EnumerateArray().Single(p => p.GetProperty("id").GetString() == "test-force-pack");
+    private static JsonElement Pack(JsonElement plugins) => PluginReports.Plugin(plugins, "test-force-pack");
 
-    private static async Task<JsonElement> PackAsync(HttpClient client) => Pack(await (await client.GetAsync("/api/v2/plugins")).JsonAsync());
+    private static Task<JsonElement> PackAsync(HttpClient client) => PluginReports.PluginAsync(client, "test-force-pack");
 
     private static async Task<string?> LocalEmailAsync(HttpClient client)
     {
