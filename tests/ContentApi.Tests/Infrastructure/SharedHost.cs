@@ -27,7 +27,7 @@ public abstract class SharedHost : IAsyncLifetime
         await WarmUpAsync(_host);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_host is not null)
         {
