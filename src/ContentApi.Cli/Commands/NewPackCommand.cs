@@ -51,7 +51,7 @@ internal static class NewPackCommand
             await File.WriteAllTextAsync(path, text + "\n", cancellationToken).ConfigureAwait(false);
         }
 
-        await SchemaFiles.CopyIntoAsync(folder.FullName, cancellationToken).ConfigureAwait(false);
+        await SchemaFiles.WriteIntoAsync(folder.FullName, cancellationToken).ConfigureAwait(false);
         await stdout.WriteLineAsync($"Content pack for {force.Name} written to {folder.FullName}").ConfigureAwait(false);
         await stdout.WriteLineAsync($"Check it with: contentapi validate {Path.GetRelativePath(Environment.CurrentDirectory, folder.FullName)}").ConfigureAwait(false);
         return 0;

@@ -12,7 +12,6 @@ internal static class PackFiles
         var due = today.AddMonths(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var website = force.Website?.ToString() ?? "https://www.police.uk/";
         yield return ("plugin.yaml", $"""
-            {NewPackCommand.SchemaLinePrefix}{SchemaFiles.RelativePath(SchemaFiles.Manifest, depth: 0)}
             # The pack's manifest. The id ends in -pack so it never clashes with a code plugin for the same force
             # (the plugin template's ids end in -plugin).
             id: {force.Id}-pack

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.RegularExpressions;
 using ContentApi.Cli;
+using ContentApi.Content;
 using ContentApi.Tests.Infrastructure;
 
 namespace ContentApi.Tests.Cli;
@@ -20,7 +21,10 @@ public sealed class CliTests : IDisposable
 
         Assert.Equal(0, created);
         Assert.True(valid == 0, report);
-        Assert.StartsWith("# yaml-language-server: $schema=", await File.ReadAllTextAsync(Path.Combine(pack, "content", "contacts.yaml")), StringComparison.Ordinal);
+        var schemaLine = (await File.ReadAllLinesAsync(Path.Combine(pack, "content", "contacts.yaml")))[0];
+        Assert.StartsWith("# yaml-language-server: $schema=", schemaLine, StringComparison.Ordinal);
+        var schema = Path.GetFullPath(Path.Combine(pack, "content", schemaLine["# yaml-language-server: $schema=".Length..]));
+        Assert.Equal(ContentSchemas.Generate()[ContentSchemas.MixedFileName], await File.ReadAllTextAsync(schema));
 
         var contacts = Path.Combine(pack, "content", "contacts.yaml");
         await File.WriteAllTextAsync(contacts, (await File.ReadAllTextAsync(contacts)).Replace("value: \"101\"", "value: \"one-oh-one\"", StringComparison.Ordinal));
