@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Packs the plugin author's kit (ContentApi.Abstractions, ContentApi.Content, ContentApi.Plugins.Testing) into a folder
-# that serves as a local NuGet feed for plugins made with `dotnet new contentapi-force-plugin`.
+# Packs the plugin author's kit (ContentApi.Abstractions, ContentApi.Content, ContentApi.Plugins.Testing and the
+# contentapi tool, ContentApi.Cli, with the national content inside) into a folder that serves as a local NuGet feed for
+# plugins made with `dotnet new contentapi-force-plugin`; install the tool with
+# `dotnet tool install --global ContentApi.Cli --add-source <folder>`.
 # Usage: scripts/pack-plugin-kit.sh [output folder, default artifacts/packages] [version, default the contract version] [dotnet pack args...]
 # The kit's version is the contract version (build/PluginKit.props). Packing ContentApi.Abstractions compares it with
 # the last released contract (build/released/), so a breaking change fails here.
@@ -10,7 +12,7 @@ cd "$(dirname "$0")/.."
 out="$(realpath -m "${1:-artifacts/packages}")"
 version="${2:-$(dotnet msbuild src/ContentApi.Abstractions -getProperty:ContractVersion -nologo)}"
 shift $(( $# < 2 ? $# : 2 ))
-for project in src/ContentApi.Abstractions src/ContentApi.Content src/ContentApi.Plugins.Testing; do
+for project in src/ContentApi.Abstractions src/ContentApi.Content src/ContentApi.Plugins.Testing src/ContentApi.Cli; do
   dotnet pack "$project" -c "${CONFIGURATION:-Release}" -o "$out" -p:Version="$version" -nologo -v quiet "$@"
 done
 echo "Plugin kit $version packed into $out"

@@ -1,20 +1,19 @@
-using System.CommandLine;
 using System.Diagnostics;
 using System.Reflection;
-using ContentApi.Cli;
 using ContentApi.Tests.Infrastructure;
 
 namespace ContentApi.Tests.Templates;
 
 /// <summary>
 /// The author's kit end to end, outside this repository: pack the kit to a local feed, install the template into a
-/// private template hive, create a force plugin in a temp folder, build it and run its own tests, then drop its build
-/// output into a host's plugins folder and see its content served.
+/// private template hive, create a force plugin in a temp folder, build it and run its own tests; install the
+/// contentapi tool from the feed and scaffold and validate the same force's content pack with it; then drop both
+/// into a host's plugins folder and see both served.
 /// </summary>
 [Trait("Category", "Template")]
 public sealed class ForcePluginTemplateTests : IDisposable
 {
-    private static readonly string[] KitPackages = ["contentapi.abstractions", "contentapi.content", "contentapi.plugins.testing"];
+    private static readonly string[] KitPackages = ["contentapi.abstractions", "contentapi.content", "contentapi.plugins.testing", "contentapi.cli"];
 
     private readonly string _work = Path.Combine(Path.GetTempPath(), "content-api-template", Guid.NewGuid().ToString("N"));
     private readonly string _version = $"1.0.0-template.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
@@ -35,18 +34,24 @@ public sealed class ForcePluginTemplateTests : IDisposable
             "--forceId", "wiltshire", "--forceName", "Wiltshire Police", "--contentApiVersion", _version, "--packageFeed", feed]);
         var testRun = await RunAsync(output, "dotnet", ["test", "tests/Wiltshire.ContentPlugin.Tests", "-c", "Release"]);
 
+        // The contentapi tool, installed from the feed alone, scaffolds and validates the same force's content pack.
+        var tools = Path.Combine(_work, "tools");
+        await RunAsync(_work, "dotnet", ["tool", "install", "--tool-path", tools, "ContentApi.Cli", "--add-source", feed, "--version", _version]);
+        var contentapi = Path.Combine(tools, "contentapi");
+        var pack = Path.Combine(_folders.Root, "wiltshire-pack");
+        await RunAsync(_work, contentapi, ["new-pack", "--force", "wiltshire", "--output", pack]);
+        Assert.Contains("wiltshire-pack: 0 errors, 0 warnings", await RunAsync(_work, contentapi, ["validate", pack]), StringComparison.Ordinal);
+
         Assert.Contains("Passed!  - Failed:     0, Passed:     4", testRun, StringComparison.Ordinal);
         var built = Path.Combine(output, "src", "Wiltshire.ContentPlugin", "bin", "Release", "net10.0");
         Assert.True(File.Exists(Path.Combine(built, "Wiltshire.ContentPlugin.dll")));
         Assert.False(File.Exists(Path.Combine(built, "ContentApi.Abstractions.dll")), "The plugin folder must not ship the contract.");
 
-        // Drop the build output into a plugins folder beside the national plugins and the same force's content pack
-        // (made by contentapi new-pack): no change to the host, and the two do not clash.
+        // Drop the build output into a plugins folder beside the national plugins and the same force's content pack:
+        // no change to the host, and the two do not clash.
         _folders.AddFirstParty("Signposting");
         _folders.AddFirstParty("Guidance");
         CopyDirectory(built, Path.Combine(_folders.Root, "Wiltshire"));
-        var pack = await ContentApiCommand.Create().Parse(["new-pack", "--force", "wiltshire", "--output", Path.Combine(_folders.Root, "wiltshire-pack")]).InvokeAsync();
-        Assert.Equal(0, pack);
         await using var host = await TestHost.Start(o => o.WithPlugins(_folders).WithSetting("Plugins:WatchForChanges", "false"));
         var client = host.Client;
 
