@@ -1,19 +1,17 @@
 using System.Globalization;
 using System.Net;
 using ContentApi.Tests.Infrastructure;
+using ContentApi.Tests.Performance;
 using Xunit.Abstractions;
 
 namespace ContentApi.Tests.Caching;
 
-/// <summary>Runs alone: it measures this process's managed heap, which other tests' hosts would share.</summary>
-[CollectionDefinition(nameof(MeasuresTheHeap), DisableParallelization = true)]
-public sealed class MeasuresTheHeap;
-
 /// <summary>
 /// <c>Caching:MemoryLimitBytes</c> bounds what the response cache holds, whatever callers send: distinct free-text
-/// searches, unknown parameters, Accept-Language variants and combinations of valid parameters.
+/// searches, unknown parameters, Accept-Language variants and combinations of valid parameters. It runs alone: it
+/// measures this process's managed heap, which other tests' hosts would share.
 /// </summary>
-[Collection(nameof(MeasuresTheHeap))]
+[Collection(nameof(MeasuredAlone))]
 public sealed class BoundedMemoryTests(ITestOutputHelper output)
 {
     private const long LimitBytes = 16 * 1024 * 1024;
