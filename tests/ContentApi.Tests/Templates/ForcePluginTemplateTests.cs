@@ -5,15 +5,15 @@ using ContentApi.Tests.Infrastructure;
 namespace ContentApi.Tests.Templates;
 
 /// <summary>
-/// The author's kit end to end, outside this repository: pack the kit to a local feed, install the template into a
-/// private template hive, create a force plugin in a temp folder, build it and run its own tests; install the
+/// The author's kit end to end, outside this repository: pack the kit to a local feed, install the template package
+/// from it into a private template hive, create a force plugin in a temp folder, build it and run its own tests; install the
 /// contentapi tool from the feed and scaffold and validate the same force's content pack with it; then drop both
 /// into a host's plugins folder and see both served.
 /// </summary>
 [Trait("Category", "Template")]
 public sealed class ForcePluginTemplateTests : IDisposable
 {
-    private static readonly string[] KitPackages = ["contentapi.abstractions", "contentapi.content", "contentapi.plugins.testing", "contentapi.cli"];
+    private static readonly string[] KitPackages = ["contentapi.abstractions", "contentapi.content", "contentapi.plugins.testing", "contentapi.cli", "contentapi.forceplugin.template"];
 
     private readonly string _work = Path.Combine(Path.GetTempPath(), "content-api-template", Guid.NewGuid().ToString("N"));
     private readonly string _version = $"1.0.0-template.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
@@ -29,7 +29,7 @@ public sealed class ForcePluginTemplateTests : IDisposable
         var configuration = typeof(ForcePluginTemplateTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
 
         await RunAsync(repository, "bash", ["scripts/pack-plugin-kit.sh", feed, _version, "--no-build"], ("CONFIGURATION", configuration));
-        await RunAsync(repository, "dotnet", ["new", "install", Path.Combine(repository, "templates", "ContentApi.ForcePlugin"), "--debug:custom-hive", hive]);
+        await RunAsync(_work, "dotnet", ["new", "install", $"ContentApi.ForcePlugin.Template::{_version}", "--add-source", feed, "--debug:custom-hive", hive]);
         await RunAsync(_work, "dotnet", ["new", "contentapi-force-plugin", "--debug:custom-hive", hive, "-n", "Wiltshire.ContentPlugin", "-o", output,
             "--forceId", "wiltshire", "--forceName", "Wiltshire Police", "--contentApiVersion", _version, "--packageFeed", feed]);
         var testRun = await RunAsync(output, "dotnet", ["test", "tests/Wiltshire.ContentPlugin.Tests", "-c", "Release"]);
