@@ -15,8 +15,7 @@ internal static class AgeBandsApi
 
         group.MapGet("/{id}", Get)
             .WithName("GetAgeBand")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status410Gone)
+            .ProducesItemProblems()
             .WithSummary("Get one age band")
             .WithDescription("One age band by id (such as 11-13), with its age range, audiences and topics.");
 
@@ -30,8 +29,7 @@ internal static class AgeBandsApi
 
         group.MapGet("/{id}/advice/{adviceId}", AdviceItem)
             .WithName("GetAgeBandAdvice")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status410Gone)
+            .ProducesItemProblems()
             .WithSummary("Get one piece of age-band advice");
 
         return api;

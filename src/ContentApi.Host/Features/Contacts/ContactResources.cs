@@ -43,8 +43,19 @@ public abstract record ContactResourceBase : ItemResource
     public IReadOnlyList<SignpostingAsker> Askers { get; init; } = [];
 }
 
+/// <summary>
+/// How an API version shapes a contact, so the contact and signposting endpoints are written once for both versions
+/// and each version names only its shape.
+/// </summary>
+/// <typeparam name="TSelf">The version's contact resource.</typeparam>
+internal interface IContactShape<TSelf>
+    where TSelf : ContactResourceBase
+{
+    static abstract TSelf From(Entry<Contact> contact, ResourceContext context);
+}
+
 /// <summary>A contact in API v1: one flat field per channel type (the first of each), hours as text.</summary>
-public sealed record ContactResourceV1 : ContactResourceBase
+public sealed record ContactResourceV1 : ContactResourceBase, IContactShape<ContactResourceV1>
 {
     [SetsRequiredMembers]
     internal ContactResourceV1(Entry<Contact> e, ResourceContext context)
@@ -82,10 +93,12 @@ public sealed record ContactResourceV1 : ContactResourceBase
 
     /// <summary>Opening hours of the main channel, as text.</summary>
     public string? Hours { get; init; }
+
+    static ContactResourceV1 IContactShape<ContactResourceV1>.From(Entry<Contact> contact, ResourceContext context) => new(contact, context);
 }
 
 /// <summary>A contact in API v2: typed channel objects, each with structured opening hours.</summary>
-public sealed record ContactResourceV2 : ContactResourceBase
+public sealed record ContactResourceV2 : ContactResourceBase, IContactShape<ContactResourceV2>
 {
     [SetsRequiredMembers]
     internal ContactResourceV2(Entry<Contact> e, ResourceContext context)
@@ -96,4 +109,6 @@ public sealed record ContactResourceV2 : ContactResourceBase
 
     /// <summary>Every way to reach the service.</summary>
     public required IReadOnlyList<ContactChannel> Channels { get; init; }
+
+    static ContactResourceV2 IContactShape<ContactResourceV2>.From(Entry<Contact> contact, ResourceContext context) => new(contact, context);
 }

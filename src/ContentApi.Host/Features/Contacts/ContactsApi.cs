@@ -4,6 +4,12 @@ using Microsoft.AspNetCore.Mvc;
 namespace ContentApi.Host.Features.Contacts;
 
 /// <summary>Filters for contact lists.</summary>
+// Marked, because its endpoints are generic over the contact shape, and the validation generator only finds the
+// parameter types of handlers it can read at compile time (ASP0029: the attribute is marked open to change, like the
+// rest of the validation API DeclaredRules uses).
+#pragma warning disable ASP0029
+[Microsoft.Extensions.Validation.ValidatableType]
+#pragma warning restore ASP0029
 public sealed record ContactsQuery
 {
     [Description("Only contacts for this audience: parents-carers, young-people or professionals.")]
@@ -62,56 +68,24 @@ internal static class ContactsApi
             "Helplines, reporting routes and police contacts. Every contact carries its source and last-verified date. " +
             "With age, services that do not serve that age (such as adults-only helplines for under-18s) are left out.";
 
-        group.MapGet("/", ([AsParameters] ContactsQuery query, ContentRequests requests, HttpRequest request) =>
-                List(query, requests.Begin(request), (e, context) => new ContactResourceV1(e, context)))
-            .MapToApiVersion(ApiVersions.V1)
-            .WithName("ListContactsV1")
-            .WithSummary("List contacts (v1: flat channel fields)")
-            .WithDescription(listDescription);
-
-        group.MapGet("/", ([AsParameters] ContactsQuery query, ContentRequests requests, HttpRequest request) =>
-                List(query, requests.Begin(request), (e, context) => new ContactResourceV2(e, context)))
-            .MapToApiVersion(ApiVersions.V2)
-            .WithName("ListContacts")
-            .WithSummary("List contacts (v2: typed channels with opening hours)")
-            .WithDescription(listDescription);
-
-        group.MapGet(
-                "/{id}",
-                ([Description(ParameterDocs.Id), ParameterExample("childline")] string id,
-                 [Description(ParameterDocs.Locale)] string? locale,
-                 [Description(ParameterDocs.Force)] string? force,
-                 ContentRequests requests,
-                 HttpRequest request) => Get(id, locale, force, requests.Begin(request), (e, context) => new ContactResourceV1(e, context)))
-            .MapToApiVersion(ApiVersions.V1)
-            .WithName("GetContactV1")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status410Gone)
-            .WithSummary("Get one contact (v1)")
-            .WithDescription("One contact by id, with flat channel fields. With force, the force's own version replaces a national contact it overrides.");
-
-        group.MapGet(
-                "/{id}",
-                ([Description(ParameterDocs.Id), ParameterExample("childline")] string id,
-                 [Description(ParameterDocs.Locale)] string? locale,
-                 [Description(ParameterDocs.Force)] string? force,
-                 ContentRequests requests,
-                 HttpRequest request) => Get(id, locale, force, requests.Begin(request), (e, context) => new ContactResourceV2(e, context)))
-            .MapToApiVersion(ApiVersions.V2)
-            .WithName("GetContact")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status410Gone)
-            .WithSummary("Get one contact (v2)")
-            .WithDescription("One contact by id, with typed channels and opening hours. With force, the force's own version replaces a national contact it overrides.");
+        group.MapGetInVersion("/", List<ContactResourceV1>, ApiVersions.V1, "ListContactsV1", "List contacts (v1: flat channel fields)", listDescription);
+        group.MapGetInVersion("/", List<ContactResourceV2>, ApiVersions.V2, "ListContacts", "List contacts (v2: typed channels with opening hours)", listDescription);
+        group.MapGetInVersion("/{id}", Get<ContactResourceV1>, ApiVersions.V1, "GetContactV1", "Get one contact (v1)",
+                "One contact by id, with flat channel fields. With force, the force's own version replaces a national contact it overrides.")
+            .ProducesItemProblems();
+        group.MapGetInVersion("/{id}", Get<ContactResourceV2>, ApiVersions.V2, "GetContact", "Get one contact (v2)",
+                "One contact by id, with typed channels and opening hours. With force, the force's own version replaces a national contact it overrides.")
+            .ProducesItemProblems();
 
         return api;
     }
 
     /// <summary>Where search looks in a contact: its name, what it does, and who it is for.</summary>
-    private static Results<Ok<PagedResult<TResource>>, ValidationProblem> List<TResource>(
-        ContactsQuery query, QueryValidator validator, Func<Entry<Contact>, ResourceContext, TResource> map)
-        where TResource : ItemResource
+    private static Results<Ok<PagedResult<TContact>>, ValidationProblem> List<TContact>(
+        [AsParameters] ContactsQuery query, ContentRequests requests, HttpRequest request)
+        where TContact : ContactResourceBase, IContactShape<TContact>
     {
+        var validator = requests.Begin(request);
         var filter = validator.Filter(query.Topic, query.Audience, query.Age, null, query.Force, query.Locale, query.Q);
         var channel = QueryValidator.Word<ChannelType>(query.Channel);
         var (page, pageSize) = QueryValidator.Paging(query.Page, query.PageSize);
@@ -128,19 +102,15 @@ internal static class ContactsApi
             .ToList();
         var ranked = RankedSearch.Rank(items, filter.Text, e => RankedSearch.Fields(BuiltInKinds.Contact.SearchTextOf(e.Item)), e => e.Item.Locale);
         validator.AnnounceLanguages(ranked.Select(r => r.Item.Item.Locale));
-        return TypedResults.Ok(ranked.ToPage(page, pageSize, r => (TResource)((ItemResource)map(r.Item, validator.Context) with { Search = r.Match })));
+        return TypedResults.Ok(ranked.ToPage(page, pageSize, r => (TContact)((ItemResource)TContact.From(r.Item, validator.Context) with { Search = r.Match })));
     }
 
-    private static Results<Ok<TResource>, ProblemHttpResult, ValidationProblem> Get<TResource>(
-        string id, string? locale, string? force, QueryValidator validator, Func<Entry<Contact>, ResourceContext, TResource> map)
-    {
-        var filter = validator.Filter(null, null, null, null, force, locale);
-        if (!validator.IsValid)
-        {
-            return validator.Problem();
-        }
-
-        var entry = ContentQuery.Find(validator.Snapshot.Contacts, id, filter.Locale, filter.Reviews, filter.Force);
-        return ApiResults.Item(validator, entry, "Contact", BuiltInKinds.Contact.Name, id, e => map(e, validator.Context));
-    }
+    private static Results<Ok<TContact>, ProblemHttpResult, ValidationProblem> Get<TContact>(
+        [Description(ParameterDocs.Id), ParameterExample("childline")] string id,
+        [Description(ParameterDocs.Locale)] string? locale,
+        [Description(ParameterDocs.Force)] string? force,
+        ContentRequests requests,
+        HttpRequest request)
+        where TContact : ContactResourceBase, IContactShape<TContact> =>
+        requests.One(request, id, locale, force, ("Contact", BuiltInKinds.Contact), s => s.Contacts, (e, query) => TContact.From(e, query.Context));
 }

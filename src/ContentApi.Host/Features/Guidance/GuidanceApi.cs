@@ -68,8 +68,7 @@ internal static class GuidanceApi
 
         group.MapGet("/{id}", Get)
             .WithName("GetGuidance")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status410Gone)
+            .ProducesItemProblems()
             .WithSummary("Get one guidance article")
             .WithDescription(
                 "One article by id. With force, a force's own version replaces a national article it overrides. " +

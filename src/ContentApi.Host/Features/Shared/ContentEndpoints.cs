@@ -61,4 +61,13 @@ internal static class ContentEndpoints
             ? ApiResults.NotFound(what.Title, id)
             : ApiResults.Item(validator, entry, what.Title, what.Kind.Name, id, e => shape(e, validator));
     }
+
+    /// <summary>A GET route in one API version, named and described: the versions of a route differ only in these.</summary>
+    public static RouteHandlerBuilder MapGetInVersion(
+        this RouteGroupBuilder group, string pattern, Delegate handler, Asp.Versioning.ApiVersion version, string name, string summary, string description) =>
+        group.MapGet(pattern, handler).MapToApiVersion(version).WithName(name).WithSummary(summary).WithDescription(description);
+
+    /// <summary>The problems an item by id may answer besides a 400: not found (or withheld), and gone (withdrawn or removed).</summary>
+    public static RouteHandlerBuilder ProducesItemProblems(this RouteHandlerBuilder builder) =>
+        builder.ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone);
 }

@@ -4,6 +4,12 @@ using Microsoft.AspNetCore.Mvc;
 namespace ContentApi.Host.Features.Signposting;
 
 /// <summary>A signposting question.</summary>
+// Marked, because its endpoints are generic over the contact shape, and the validation generator only finds the
+// parameter types of handlers it can read at compile time (ASP0029: the attribute is marked open to change, like the
+// rest of the validation API DeclaredRules uses).
+#pragma warning disable ASP0029
+[Microsoft.Extensions.Validation.ValidatableType]
+#pragma warning restore ASP0029
 public sealed record SignpostingQuery
 {
     [Description("Required. The age, in whole years, of the person the help is about: the young person asking, or the child a parent, carer or professional is asking about. 0-25; any age over 25 means an adult (answered as age 26).")]
@@ -89,27 +95,17 @@ internal static class SignpostingApi
     {
         var group = api.MapGroup("/signposting").WithTags("Signposting");
 
-        group.MapGet("/", ([AsParameters] SignpostingQuery query, ContentRequests requests, HttpRequest request) =>
-                Answer(query, requests.Begin(request), (e, context) => new ContactResourceV1(e, context)))
-            .MapToApiVersion(ApiVersions.V1)
-            .WithName("SignpostingV1")
-            .WithSummary("Who to contact, in order, and why (v1 contact shape)")
-            .WithDescription(Description);
-
-        group.MapGet("/", ([AsParameters] SignpostingQuery query, ContentRequests requests, HttpRequest request) =>
-                Answer(query, requests.Begin(request), (e, context) => new ContactResourceV2(e, context)))
-            .MapToApiVersion(ApiVersions.V2)
-            .WithName("GetSignposting")
-            .WithSummary("Who to contact, in order, and why (v2 contact shape)")
-            .WithDescription(Description);
+        group.MapGetInVersion("/", Answer<ContactResourceV1>, ApiVersions.V1, "SignpostingV1", "Who to contact, in order, and why (v1 contact shape)", Description);
+        group.MapGetInVersion("/", Answer<ContactResourceV2>, ApiVersions.V2, "GetSignposting", "Who to contact, in order, and why (v2 contact shape)", Description);
 
         return api;
     }
 
     private static Results<Ok<SignpostingResponse<TContact>>, ValidationProblem> Answer<TContact>(
-        SignpostingQuery query, QueryValidator validator, Func<Entry<Contact>, ResourceContext, TContact> map)
-        where TContact : ContactResourceBase
+        [AsParameters] SignpostingQuery query, ContentRequests requests, HttpRequest http)
+        where TContact : ContactResourceBase, IContactShape<TContact>
     {
+        var validator = requests.Begin(http);
         var age = QueryValidator.Age(query.Age);
         var audience = QueryValidator.Word<Audience>(query.Audience);
         var filter = validator.Filter(query.Topic, null, null, null, query.Force, query.Locale);
@@ -128,7 +124,7 @@ internal static class SignpostingApi
                 g.Heading?.Item.Locale,
                 g.Heading is { } heading && IsFallback(heading.Item, request),
                 g.Entries.Select(e => new SignpostingEntryResource<TContact>(
-                    e.Reason.Text, e.Reason.Locale, IsFallback(e.Reason.Locale, request), e.UsedBy, e.Rule.Item.Id, map(e.Contact, validator.Context))
+                    e.Reason.Text, e.Reason.Locale, IsFallback(e.Reason.Locale, request), e.UsedBy, e.Rule.Item.Id, TContact.From(e.Contact, validator.Context))
                 {
                     ReasonAgeBand = e.Reason.AgeBand.Id,
                 }).ToList()))
