@@ -1,3 +1,5 @@
+using StackExchange.Redis;
+
 namespace ContentApi.Host.Caching;
 
 /// <summary>
@@ -6,17 +8,33 @@ namespace ContentApi.Host.Caching;
 /// </summary>
 internal sealed class RedisPolling(Action whenLost, Action whenBack)
 {
+    /// <summary>
+    /// How a Redis command fails: a Redis or timeout error, or a cancelled task (StackExchange.Redis cancels commands
+    /// caught by a dropped or stalled connection).
+    /// </summary>
+    public static bool IsRedisFailure(Exception exception) =>
+        exception is RedisException or TimeoutException or OperationCanceledException;
+
     private volatile bool _answering = true;
 
     /// <summary>Runs <paramref name="work"/> every <paramref name="interval"/> until <paramref name="stoppingToken"/> ends it.</summary>
-    public static async Task EveryAsync(TimeSpan interval, Func<Task> work, CancellationToken stoppingToken)
+    public static async Task EveryAsync(TimeSpan interval, Func<Task> work, CancellationToken stoppingToken, Action<Exception>? failed = null)
     {
         using var timer = new PeriodicTimer(interval);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
-                await work().ConfigureAwait(false);
+                try
+                {
+                    await work().ConfigureAwait(false);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested && ex is not OutOfMemoryException)
+                {
+                    // A background loop that throws stops the whole host (BackgroundServiceExceptionBehavior.StopHost):
+                    // a tick that fails in a way not foreseen is skipped, and the next one tries again.
+                    failed?.Invoke(ex);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -180,7 +180,7 @@ internal sealed partial class SharedCacheEvents(
             Polling.Answered(true);
             return true;
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (RedisPolling.IsRedisFailure(ex))
         {
             Polling.Answered(false);
             return false;
@@ -196,7 +196,7 @@ internal sealed partial class SharedCacheEvents(
             entries = await database.StreamReadAsync(_stream, _lastRead, count: 100).ConfigureAwait(false);
             Polling.Answered(true);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (RedisPolling.IsRedisFailure(ex))
         {
             Polling.Answered(false);
             return;

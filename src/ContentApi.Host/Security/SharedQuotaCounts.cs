@@ -69,7 +69,7 @@ internal sealed partial class SharedQuotaCounts(RedisConnection redis, IOptions<
 
             Polling.Answered(true);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (RedisPolling.IsRedisFailure(ex))
         {
             // Counted here all the same: kept to send with the next sync.
             foreach (var (client, send) in due)
