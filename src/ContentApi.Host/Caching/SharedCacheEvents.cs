@@ -84,7 +84,8 @@ internal sealed partial class SharedCacheEvents(
                 await RecordHeldAsync(stoppingToken).ConfigureAwait(false);
                 await ApplyOthersAsync(stoppingToken).ConfigureAwait(false);
             },
-            stoppingToken).ConfigureAwait(false);
+            stoppingToken,
+            LogTickFailed).ConfigureAwait(false);
     }
 
     private async Task<EventDelivery> ShareAsync(CacheEvent cacheEvent)
@@ -250,6 +251,9 @@ internal sealed partial class SharedCacheEvents(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Shared cache events: Redis answers again")]
     private partial void LogReachableAgain();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Shared cache events: a poll failed; the next one tries again")]
+    private partial void LogTickFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Applying a shared {Kind} on this instance failed")]
     private partial void LogApplyFailed(CacheEventKind kind, Exception exception);

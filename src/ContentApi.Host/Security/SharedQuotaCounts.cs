@@ -34,7 +34,7 @@ internal sealed partial class SharedQuotaCounts(RedisConnection redis, IOptions<
             return;
         }
 
-        await RedisPolling.EveryAsync(SyncInterval, SyncAsync, stoppingToken).ConfigureAwait(false);
+        await RedisPolling.EveryAsync(SyncInterval, SyncAsync, stoppingToken, LogSyncFailed).ConfigureAwait(false);
     }
 
     private async Task SyncAsync()
@@ -97,6 +97,9 @@ internal sealed partial class SharedQuotaCounts(RedisConnection redis, IOptions<
     // Redis keys carry no client address or key id: a short hash of the partition is enough to tell clients apart.
     private static string Hash(string partition) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(partition)).AsSpan(0, 12));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rate limits: a sync with Redis failed; the next one tries again")]
+    private partial void LogSyncFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rate limits: Redis does not answer; each instance counts its clients' quotas on its own until it does")]
     private partial void LogAlone();
