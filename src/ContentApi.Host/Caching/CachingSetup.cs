@@ -47,7 +47,7 @@ internal static partial class CachingSetup
             {
                 SizeLimit = provider.GetRequiredService<IOptions<CachingOptions>>().Value.MemoryLimitBytes,
             }))
-            .WithMemoryLocker(new StripedMemoryLocker())
+            .WithMemoryLocker(new InFlightMemoryLocker())
             .WithSerializer(new FusionCacheSystemTextJsonSerializer(new JsonSerializerOptions(JsonSerializerDefaults.General) { IncludeFields = true }));
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(CachingOptions.RedisConnectionStringName)))
