@@ -31,6 +31,15 @@ internal sealed class InFlightMemoryLocker : IFusionCacheMemoryLocker
         }
     }
 
+    /// <summary>How many requests hold or wait for <paramref name="key"/> now.</summary>
+    public int RequestsFor(string key)
+    {
+        lock (_locks)
+        {
+            return _locks.TryGetValue(key, out var keyLock) ? keyLock.Users : 0;
+        }
+    }
+
     public async ValueTask<object?> AcquireLockAsync(string cacheName, string cacheInstanceId, string operationId, string key, TimeSpan timeout, ILogger? logger, CancellationToken token)
     {
         var keyLock = Enter(key);

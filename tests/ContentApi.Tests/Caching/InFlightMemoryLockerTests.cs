@@ -1,4 +1,6 @@
 using ContentApi.Host.Caching;
+using ContentApi.Tests.Infrastructure;
+using ZiggyCreatures.Caching.Fusion;
 
 namespace ContentApi.Tests.Caching;
 
@@ -26,6 +28,26 @@ public sealed class InFlightMemoryLockerTests
             Release(locker, inner);
             Release(locker, outer);
         }
+    }
+
+    [Fact]
+    public async Task A_request_that_waited_for_a_render_checks_the_entrys_tags_while_it_holds_the_entrys_lock()
+    {
+        var locker = new InFlightMemoryLocker();
+        using var cache = new FusionCache(new FusionCacheOptions(), memoryLocker: locker);
+        var rendering = new TaskCompletionSource();
+        string[] tags = ["contacts"];
+
+        var renderer = cache.GetOrSetAsync<int>("contacts/childline", async _ => { await rendering.Task; return 1; }, tags: tags).AsTask();
+        await Poll.UntilAsync(() => Task.FromResult(locker.RequestsFor("contacts/childline") == 1), "the first request holds the key's lock");
+        var waiter = cache.GetOrSetAsync<int>("contacts/childline", _ => Task.FromResult(2), tags: tags).AsTask();
+        await Poll.UntilAsync(() => Task.FromResult(locker.RequestsFor("contacts/childline") == 2), "the second request waits for the key's lock");
+        rendering.SetResult();
+
+        // The waiter finds the rendered entry under the key's lock and reads the tag's entry (never read before) under
+        // a lock of its own: that second lock must not be the first.
+        Assert.Equal((1, 1), (await renderer, await waiter.WaitAsync(TimeSpan.FromSeconds(30))));
+        Assert.Equal(0, locker.KeysInFlight);
     }
 
     [Fact]
