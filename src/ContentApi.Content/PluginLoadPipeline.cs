@@ -45,10 +45,23 @@ public sealed class PluginLoadPipeline(ContentKindRegistry kinds, TimeSpan loadT
     /// <param name="activator">Where the plugin instance comes from and what it is handed.</param>
     /// <param name="cancellationToken">Stops the load; a cancelled load throws rather than blaming the plugin.</param>
     /// <returns>What to serve and what to report.</returns>
-    public async Task<PluginLoadResult> LoadAsync(string pluginDirectory, PluginActivator activator, CancellationToken cancellationToken)
+    public async Task<PluginLoadResult> LoadAsync(string pluginDirectory, PluginActivator activator, CancellationToken cancellationToken) =>
+        await LoadAsync(pluginDirectory, await PluginManifests.ReadAsync(pluginDirectory, cancellationToken).ConfigureAwait(false), activator, cancellationToken)
+            .ConfigureAwait(false);
+
+    /// <summary>
+    /// Loads the plugin in <paramref name="pluginDirectory"/> whose manifest the caller has already read: the host reads
+    /// every manifest first, so that a plugin whose id another folder keeps is refused before any of its code runs.
+    /// </summary>
+    /// <param name="pluginDirectory">The plugin folder: manifest, content files, assemblies.</param>
+    /// <param name="read">The folder's manifest, as <see cref="PluginManifests.ReadAsync"/> read it.</param>
+    /// <param name="activator">Where the plugin instance comes from and what it is handed.</param>
+    /// <param name="cancellationToken">Stops the load; a cancelled load throws rather than blaming the plugin.</param>
+    /// <returns>What to serve and what to report.</returns>
+    public async Task<PluginLoadResult> LoadAsync(string pluginDirectory, ManifestResult read, PluginActivator activator, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(read);
         ArgumentNullException.ThrowIfNull(activator);
-        var read = await PluginManifests.ReadAsync(pluginDirectory, cancellationToken).ConfigureAwait(false);
         if (read.Error is not null || read.Manifest is not { } manifest)
         {
             var id = ContentValidator.IsValidId(read.Manifest?.Id) ? read.Manifest!.Id : Path.GetFileName(pluginDirectory);

@@ -7,7 +7,8 @@ namespace ContentApi.Host.Plugins;
 /// ContentApi.Plugins.Testing runs too), with the host's <see cref="HostPluginActivator"/>. Nothing a plugin does (a
 /// missing manifest, a wrong contract, a bad assembly, an exception, a load that never ends, invalid items) stops the
 /// host or the other plugins: every failure becomes a <see cref="PluginReport"/> with a clear reason. Around the
-/// pipeline the host keeps what is its own: logs, metrics, last good content on reload and refusing duplicate ids.
+/// pipeline the host keeps what is its own: logs, metrics, last good content on reload and refusing duplicate
+/// ids before any of their code runs.
 /// </summary>
 internal sealed partial class PluginLoader(
     IOptions<PluginOptions> options,
@@ -34,12 +35,29 @@ internal sealed partial class PluginLoader(
 
         var lastGood = previous.Where(p => p.Report.ContentLoadedAt is not null).ToDictionary(p => p.Report.Folder, StringComparer.Ordinal);
         var folders = Directory.GetDirectories(root).Order(StringComparer.Ordinal).ToList();
-        var loads = await Task.WhenAll(folders.Select(async folder =>
+        var manifests = await Task.WhenAll(folders.Select(folder => PluginManifests.ReadAsync(folder, cancellationToken))).ConfigureAwait(false);
+        var refusedIds = PluginIdClaims.Refused(folders, manifests, previous);
+        var loads = await Task.WhenAll(folders.Select(async (folder, i) =>
         {
-            var fresh = await LoadFolderAsync(folder, cancellationToken).ConfigureAwait(false);
+            if (refusedIds.TryGetValue(folder, out var keeper))
+            {
+                return RefuseDuplicateId(folder, manifests[i].Manifest!, keeper);
+            }
+
+            var fresh = await LoadFolderAsync(folder, manifests[i], cancellationToken).ConfigureAwait(false);
             return lastGood.TryGetValue(folder, out var prior) && fresh.Report.HasErrors ? KeepLastGood(fresh, prior) : fresh;
         })).ConfigureAwait(false);
-        return RefuseClashes(RefuseDuplicateIds(loads, previous), previous, lastGood);
+        return RefuseClashes([.. loads], previous, lastGood);
+    }
+
+    /// <summary>Two folders may not serve one plugin id (<see cref="PluginIdClaims"/>): nothing of the second is run or served.</summary>
+    private LoadedPlugin RefuseDuplicateId(string folder, PluginManifest manifest, string keeper)
+    {
+        var reason = $"plugin id '{manifest.Id}' is already used by the plugin in '{Path.GetFileName(keeper)}'; ids must be unique, " +
+            "so this folder's plugin is not loaded and nothing from it is served";
+        LogDuplicateId(manifest.Id, folder, keeper);
+        metrics.RecordPluginLoad(manifest.Id, nameof(PluginStatus.Faulted), TimeSpan.Zero);
+        return new LoadedPlugin(PluginReport.Faulted(manifest.Id, folder, manifest, reason), PluginContent.Empty);
     }
 
     /// <summary>
@@ -102,10 +120,10 @@ internal sealed partial class PluginLoader(
         return prior with { Report = report };
     }
 
-    private async Task<LoadedPlugin> LoadFolderAsync(string folder, CancellationToken cancellationToken)
+    private async Task<LoadedPlugin> LoadFolderAsync(string folder, ManifestResult manifest, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var loaded = await LoadCoreAsync(folder, cancellationToken).ConfigureAwait(false);
+        var loaded = await LoadCoreAsync(folder, manifest, cancellationToken).ConfigureAwait(false);
         var report = loaded.Report with { LoadDuration = Stopwatch.GetElapsedTime(started) };
         metrics.RecordPluginLoad(report.Id, report.Status.ToString(), report.LoadDuration);
         if (report.Status == PluginStatus.Faulted)
@@ -124,10 +142,10 @@ internal sealed partial class PluginLoader(
         return loaded with { Report = report };
     }
 
-    private async Task<LoadedPlugin> LoadCoreAsync(string folder, CancellationToken cancellationToken)
+    private async Task<LoadedPlugin> LoadCoreAsync(string folder, ManifestResult manifest, CancellationToken cancellationToken)
     {
         var pipeline = new PluginLoadPipeline(kinds, options.Value.LoadTimeout, timeProvider);
-        var result = await pipeline.LoadAsync(folder, activator, cancellationToken).ConfigureAwait(false);
+        var result = await pipeline.LoadAsync(folder, manifest, activator, cancellationToken).ConfigureAwait(false);
         if (result.Refusal is { } refusal)
         {
             return new LoadedPlugin(PluginReport.Faulted(result.Id, folder, result.Manifest, refusal.Message, refusal.Location), PluginContent.Empty);
@@ -147,38 +165,14 @@ internal sealed partial class PluginLoader(
         return new LoadedPlugin(report, result.Content);
     }
 
-    /// <summary>
-    /// Two folders may not serve one plugin id. The folder that served the id before keeps it, so dropping in a copy
-    /// never takes a working plugin's place; otherwise the first folder in name order does.
-    /// </summary>
-    private List<LoadedPlugin> RefuseDuplicateIds(IEnumerable<LoadedPlugin> loads, IReadOnlyList<LoadedPlugin> previous)
-    {
-        var servedBefore = previous.Where(p => p.Report.Status != PluginStatus.Faulted)
-            .ToDictionary(p => p.Report.Folder, p => p.Report.Id, StringComparer.Ordinal);
-        var serving = loads.Where(l => l.Report.Status != PluginStatus.Faulted).ToList();
-        var keeper = serving.GroupBy(l => l.Report.Id, StringComparer.OrdinalIgnoreCase).ToDictionary(
-            group => group.Key,
-            group => group.FirstOrDefault(l => servedBefore.TryGetValue(l.Report.Folder, out var id) && string.Equals(id, group.Key, StringComparison.OrdinalIgnoreCase)) ?? group.First(),
-            StringComparer.OrdinalIgnoreCase);
-        return loads.Select(load =>
-        {
-            if (load.Report.Status == PluginStatus.Faulted || ReferenceEquals(keeper[load.Report.Id], load))
-            {
-                return load;
-            }
-
-            var reason = $"plugin id '{load.Report.Id}' is already used by the plugin in '{Path.GetFileName(keeper[load.Report.Id].Report.Folder)}'; " +
-                "ids must be unique, so nothing from this folder is served";
-            LogFaulted(load.Report.Id, load.Report.Folder, reason);
-            return new LoadedPlugin(PluginReport.Faulted(load.Report.Id, load.Report.Folder, load.Report.Manifest, reason), PluginContent.Empty);
-        }).ToList();
-    }
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Plugins folder {Folder} does not exist: no content will be served")]
     private partial void LogNoPluginsFolder(string folder);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Plugin {PluginId} in {Folder} was not loaded: {Reason}")]
     private partial void LogFaulted(string pluginId, string folder, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Plugin {PluginId} in {Folder} was not loaded: its id is already used by the plugin in {KeeperFolder}, and ids must be unique")]
+    private partial void LogDuplicateId(string pluginId, string folder, string keeperFolder);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Plugin {PluginId} loaded: {Status}, {ProblemCount} problems, {DurationMs:0.0} ms")]
     private partial void LogLoaded(string pluginId, PluginStatus status, int problemCount, double durationMs);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using ContentApi.Tests.Infrastructure;
+using Microsoft.Extensions.Logging;
 
 namespace ContentApi.Tests.Plugins;
 
@@ -95,7 +96,32 @@ public sealed class ClashTests : IDisposable
         await AssertDegradedAsync(client, "faulted: test-force-pack");
     }
 
+    [Fact]
+    public async Task A_second_code_plugin_with_the_same_id_is_refused_before_any_of_its_code_runs()
+    {
+        // Two real copies of one plugin assembly on disk: "RecordingPlugin" comes first in name order and keeps the id.
+        var keeper = _folders.AddFixture("RecordingPlugin");
+        var copy = _folders.AddFixture("RecordingPlugin", "RecordingPluginCopy");
+        await using var host = await StartHost();
+        var client = host.Client;
+
+        var plugins = (await (await client.GetAsync("/api/v2/plugins")).JsonAsync()).GetProperty("plugins").EnumerateArray().Where(p => p.GetProperty("id").GetString() == "recording").ToList();
+        var refused = Assert.Single(plugins, p => p.GetProperty("status").GetString() == "faulted");
+        Assert.Contains("already used by the plugin in 'RecordingPlugin'", refused.GetProperty("problems")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("healthy", Assert.Single(plugins, p => p.GetProperty("status").GetString() != "faulted").GetProperty("status").GetString());
+        Assert.Equal("recording-helpline", await IdServedAsync(client, "/api/v2/contacts/recording-helpline"));
+
+        var logs = host.Logs.Entries;
+        Assert.Contains(logs, e => e.Message.Contains(RecordingPluginLoad + keeper, StringComparison.Ordinal));
+        Assert.DoesNotContain(logs, e => e.Message.Contains(RecordingPluginLoad + copy, StringComparison.Ordinal));
+        Assert.Contains(logs, e => e.Level == LogLevel.Error && e.Message.Contains(copy, StringComparison.Ordinal) && e.Message.Contains(keeper, StringComparison.Ordinal));
+        await AssertDegradedAsync(client, "faulted: recording");
+    }
+
     public void Dispose() => _folders.Dispose();
+
+    // What the RecordingPlugin fixture logs each time its LoadAsync runs, followed by its folder.
+    private const string RecordingPluginLoad = "RecordingPlugin.LoadAsync ran in ";
 
     private Task<TestHost> StartHost() => TestHost.Start(o => o.WithPlugins(_folders).WithSetting("Plugins:WatchForChanges", "false"));
 
