@@ -1,6 +1,7 @@
 using ContentApi.Host.Features;
 using ContentApi.Host.Features.Admin;
 using ContentApi.Host.Features.Schemas;
+using ContentApi.Host.Features.Webhooks;
 using ContentApi.Host.OpenApi;
 
 if (HealthProbe.IsRequested(args))
@@ -19,13 +20,14 @@ builder.AddContentTelemetry();
 builder.AddContentHealthChecks();
 builder.AddGracefulShutdown();
 builder.AddContentCaching();
+builder.AddWebhooks();
 
 var app = builder.Build();
 
 app.UseEdgePipeline();
 app.MapContentApi();
 app.MapMigrationGuide();
-app.MapAdminApi().MapPluginAdmin().MapCachePurge();
+app.MapAdminApi().MapPluginAdmin().MapCachePurge().MapWebhooksAdmin();
 app.MapHealthEndpoints();
 app.MapMetricsEndpoint();
 app.MapContentOpenApi();

@@ -208,28 +208,35 @@ internal readonly record struct FeedPosition(DateTimeOffset At, ItemKey? After)
 }
 
 /// <summary>Builds the changes feed from the current content, this instance's history and the review policy.</summary>
-internal static class ChangeFeed
+internal static partial class ChangeFeed
 {
+    /// <summary>National items always; with <paramref name="force"/>, that force's items too.</summary>
+    public static bool InScope(string? forceId, string? force) =>
+        forceId is null || string.Equals(forceId, force, StringComparison.OrdinalIgnoreCase);
+
     public static (IReadOnlyList<ChangeEvent> Changes, bool HasMore) Since(
         ContentSnapshot snapshot, ChangeHistory history, ReviewClock reviews, FeedPosition position, string? force, int limit)
     {
-        bool InScope(string? forceId) => forceId is null || string.Equals(forceId, force, StringComparison.OrdinalIgnoreCase);
-
-        var present = snapshot.All
-            .Where(e => e.Kind.InChangesFeed && InScope(e.Item.ForceId))
-            .Select(e => Describe(e, history.StampOf(e), reviews, position));
-        var removed = history.Removed.Values
-            .Where(r => InScope(r.ForceId))
-            .Select(r => new ChangeEvent(r.Key, ChangeType.Withdrawn, r.RemovedAt, r.LastHash, r.Plugin, r.ForceId,
-                $"Removed from plugin '{r.Plugin}'.", r.Path));
-
-        var page = present.Concat(removed)
+        var page = Latest(snapshot, history, reviews, position)
+            .Where(c => InScope(c.ForceId, force))
             .Where(position.IsBefore)
             .OrderBy(c => c.At)
             .ThenBy(c => c.Key, Comparer<ItemKey>.Create(FeedPosition.Compare))
             .Take(limit + 1)
             .ToList();
         return page.Count > limit ? (page.Take(limit).ToList(), true) : (page, false);
+    }
+
+    /// <summary>Every item's latest change, of every force, whether or not it comes after <paramref name="position"/>.</summary>
+    private static IEnumerable<ChangeEvent> Latest(ContentSnapshot snapshot, ChangeHistory history, ReviewClock reviews, FeedPosition position)
+    {
+        var present = snapshot.All
+            .Where(e => e.Kind.InChangesFeed)
+            .Select(e => Describe(e, history.StampOf(e), reviews, position));
+        var removed = history.Removed.Values
+            .Select(r => new ChangeEvent(r.Key, ChangeType.Withdrawn, r.RemovedAt, r.LastHash, r.Plugin, r.ForceId,
+                $"Removed from plugin '{r.Plugin}'.", r.Path));
+        return present.Concat(removed);
     }
 
     private static ChangeEvent Describe(AnyEntry entry, DateTimeOffset stamp, ReviewClock reviews, FeedPosition position)

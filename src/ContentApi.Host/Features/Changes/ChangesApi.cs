@@ -63,11 +63,14 @@ internal static class ChangesApi
 
         var (changes, hasMore) = ChangeFeed.Since(validator.Snapshot, validator.State.History, validator.Reviews, from, filter.Force, pageSize);
         var version = request.HttpContext.RequestedApiVersion ?? ApiVersions.V2;
-        var items = changes.Select(c => new ChangeResource(
-            c.Key.Kind, c.Key.Id, c.Key.Locale, c.Type, c.At, c.ContentHash, c.Plugin, c.ForceId, Href(c, version), c.Notice)).ToList();
+        var items = changes.Select(c => ToResource(c, version)).ToList();
         var next = changes.Count == 0 ? from : new FeedPosition(changes[^1].At, changes[^1].Key);
         return TypedResults.Ok(new ChangesResponse(items, next.ToCursor(), hasMore));
     }
+
+    /// <summary>A change as the feed (and a webhook event) carries it, its href in <paramref name="version"/>.</summary>
+    internal static ChangeResource ToResource(ChangeEvent c, ApiVersion version) => new(
+        c.Key.Kind, c.Key.Id, c.Key.Locale, c.Type, c.At, c.ContentHash, c.Plugin, c.ForceId, Href(c, version), c.Notice);
 
     // Withdrawn items link too: fetching one answers 410 with its notice.
     private static string? Href(ChangeEvent change, ApiVersion version)
