@@ -2,6 +2,7 @@ using ContentApi.Host.Features;
 using ContentApi.Host.Features.Admin;
 using ContentApi.Host.Features.Schemas;
 using ContentApi.Host.Features.Webhooks;
+using ContentApi.Host.Features.Widget;
 using ContentApi.Host.OpenApi;
 
 if (HealthProbe.IsRequested(args))
@@ -32,6 +33,7 @@ app.MapHealthEndpoints();
 app.MapMetricsEndpoint();
 app.MapContentOpenApi();
 app.MapContentSchemas();
+app.MapWidget();
 
 app.Run();
 return 0;

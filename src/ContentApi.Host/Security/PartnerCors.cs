@@ -44,6 +44,14 @@ internal static class PartnerCors
         return builder;
     }
 
+    /// <summary>
+    /// Lets any origin read the endpoint anonymously whatever the settings: the widget's script and the public reads it
+    /// makes, which partner pages on any origin load (a module script is always fetched with CORS).
+    /// </summary>
+    public static TBuilder OpenToAnyOrigin<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(AnyOriginMayRead.Instance);
+
     private static bool IsOrigin(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" &&
         uri.AbsolutePath == "/" && string.IsNullOrEmpty(uri.Query) && !value.EndsWith('/');
@@ -67,7 +75,8 @@ internal static class PartnerCors
                 return Task.FromResult<CorsPolicy?>(Policy(settings, origin, ApiKeyAuthenticationHandler.HeaderName, RequestIds.HeaderName));
             }
 
-            return Task.FromResult(settings.AllowAnyOriginAnonymously ? Policy(settings, null, RequestIds.HeaderName) : null);
+            var openToAll = settings.AllowAnyOriginAnonymously || context.GetEndpoint()?.Metadata.GetMetadata<AnyOriginMayRead>() is not null;
+            return Task.FromResult(openToAll ? Policy(settings, null, RequestIds.HeaderName) : null);
         }
 
         private static CorsPolicy Policy(PartnerCorsOptions settings, string? origin, params string[] requestHeaders)
@@ -80,4 +89,10 @@ internal static class PartnerCors
             return (origin is null ? policy.AllowAnyOrigin() : policy.WithOrigins(origin)).Build();
         }
     }
+}
+
+/// <summary>Endpoint metadata: any origin may read it anonymously (see <see cref="PartnerCors.OpenToAnyOrigin"/>).</summary>
+internal sealed class AnyOriginMayRead
+{
+    public static readonly AnyOriginMayRead Instance = new();
 }

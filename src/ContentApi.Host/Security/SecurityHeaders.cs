@@ -24,6 +24,16 @@ internal static class SecurityHeaders
     /// <summary>SHA-256 of <c>.logo_small_svg__cls-2{fill:#fff}.logo_small_svg__cls-3{fill:#85ea2d}</c> (Swagger UI 5.31).</summary>
     private const string SwaggerUiLogoStyleHash = "'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='";
 
+    /// <summary>For a page of our own with its files beside it (the widget's demo): its own origin only, nothing inline.</summary>
+    public const string OwnFilesContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; " +
+        "frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    /// <summary>Gives an endpoint's responses a policy of their own instead of the API's.</summary>
+    public static TBuilder WithContentSecurityPolicy<TBuilder>(this TBuilder builder, string policy)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new PageContentSecurityPolicy(policy));
+
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
         app.Use((context, next) =>
@@ -35,9 +45,8 @@ internal static class SecurityHeaders
                 var headers = http.Response.Headers;
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "no-referrer";
-                headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments(SwaggerUiPrefix)
-                    ? SwaggerUiContentSecurityPolicy
-                    : ApiContentSecurityPolicy;
+                headers.ContentSecurityPolicy = http.GetEndpoint()?.Metadata.GetMetadata<PageContentSecurityPolicy>()?.Policy
+                    ?? (http.Request.Path.StartsWithSegments(SwaggerUiPrefix) ? SwaggerUiContentSecurityPolicy : ApiContentSecurityPolicy);
                 return Task.CompletedTask;
             }, context);
             return next(context);
@@ -45,3 +54,6 @@ internal static class SecurityHeaders
         return app;
     }
 }
+
+/// <summary>Endpoint metadata: the Content-Security-Policy its responses carry.</summary>
+internal sealed record PageContentSecurityPolicy(string Policy);

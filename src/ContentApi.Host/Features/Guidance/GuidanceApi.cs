@@ -69,6 +69,7 @@ internal static class GuidanceApi
         group.MapGet("/{id}", Get)
             .WithName("GetGuidance")
             .ProducesItemProblems()
+            .OpenToAnyOrigin() // the embeddable widget (Features/Widget) asks this from partner pages on any origin
             .WithSummary("Get one guidance article")
             .WithDescription(
                 "One article by id. With force, a force's own version replaces a national article it overrides. " +

@@ -96,7 +96,9 @@ internal static class SignpostingApi
         var group = api.MapGroup("/signposting").WithTags("Signposting");
 
         group.MapGetInVersion("/", Answer<ContactResourceV1>, ApiVersions.V1, "SignpostingV1", "Who to contact, in order, and why (v1 contact shape)", Description);
-        group.MapGetInVersion("/", Answer<ContactResourceV2>, ApiVersions.V2, "GetSignposting", "Who to contact, in order, and why (v2 contact shape)", Description);
+        // The embeddable widget (Features/Widget) asks this from partner pages on any origin.
+        group.MapGetInVersion("/", Answer<ContactResourceV2>, ApiVersions.V2, "GetSignposting", "Who to contact, in order, and why (v2 contact shape)", Description)
+            .OpenToAnyOrigin();
 
         return api;
     }
