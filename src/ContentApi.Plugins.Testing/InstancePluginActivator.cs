@@ -5,7 +5,8 @@ namespace ContentApi.Plugins.Testing;
 
 /// <summary>
 /// The kit's activation step of the load pipeline: the plugin is the instance the author's test passes, and it must be
-/// the one the manifest names, since the host would create the plugin from that assembly and nothing else.
+/// the one the manifest names, since the host would create the plugin from that assembly and nothing else; with no
+/// instance (<c>contentapi validate</c> on a build output), the plugin is created from that assembly as the host does.
 /// </summary>
 internal sealed class InstancePluginActivator(IContentPlugin? plugin, PluginValidationOptions options) : PluginActivator
 {
@@ -18,7 +19,8 @@ internal sealed class InstancePluginActivator(IContentPlugin? plugin, PluginVali
     {
         if (plugin is null)
         {
-            return PluginActivation.Refused(PluginManifest.FileName, $"names the assembly '{manifest.Assembly}': pass an instance of your plugin class to check it");
+            // No instance given: the plugin is created from its built assembly in a load context of its own, as the host does.
+            return PluginAssemblies.CreatePlugin(assemblyPath, manifest);
         }
 
         var pluginFile = AssemblyFileOf(plugin);

@@ -72,7 +72,10 @@ public static class PluginValidator
 {
     /// <summary>Checks the plugin in <paramref name="pluginDirectory"/>.</summary>
     /// <param name="pluginDirectory">The plugin folder as it would be deployed: manifest, content files, assemblies.</param>
-    /// <param name="plugin">Your plugin instance for a code plugin; null for a content pack.</param>
+    /// <param name="plugin">
+    /// Your plugin instance for a code plugin; null for a content pack, or to create a code plugin from the built
+    /// assembly its manifest names, in a load context of its own, as the host does.
+    /// </param>
     /// <param name="options">Settings, HTTP client and reference folders; defaults when null.</param>
     /// <param name="cancellationToken">Stops the check.</param>
     /// <returns>What the host would serve and report.</returns>

@@ -1,18 +1,25 @@
 using System.CommandLine;
+using ContentApi.Content;
 using ContentApi.Plugins.Testing;
 
 namespace ContentApi.Cli.Commands;
 
 /// <summary>
-/// <c>contentapi validate PATH</c>: loads a pack or plugin folder as the host would, beside the national content, and
-/// prints every problem as <c>file:line:column: error|warning: message</c>. Exits 1 on any error, 0 otherwise.
+/// <c>contentapi validate PATH</c>: loads a content pack or a built code plugin as the host would (a code plugin's
+/// assembly in a load context of its own, its <c>LoadAsync</c> run with the host's time limit), beside the national
+/// content, and prints every problem as <c>file:line:column: error|warning: message</c>. Exits 1 on any error, 0 otherwise.
 /// </summary>
 internal static class ValidateCommand
 {
+    private static readonly TimeSpan RemoteSourceTimeout = TimeSpan.FromSeconds(20);
+
     public static Command Create()
     {
-        var path = new Argument<DirectoryInfo>("path") { Description = "The content pack or plugin folder (the one holding plugin.json or plugin.yaml)." };
-        var command = new Command("validate", "Check a content pack or plugin folder with the host's own load pipeline.") { path };
+        var path = new Argument<DirectoryInfo>("path")
+        {
+            Description = "The content pack folder, or a code plugin's build output folder (the ones holding plugin.json or plugin.yaml).",
+        };
+        var command = new Command("validate", "Check a content pack or a built code plugin with the host's own load pipeline.") { path };
         command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(path)!, parse.InvocationConfiguration.Output, cancellationToken));
         return command;
     }
@@ -25,24 +32,33 @@ internal static class ValidateCommand
             return 1;
         }
 
-        var options = new PluginValidationOptions { ReferenceDirectories = await NationalContent.FoldersAsync(cancellationToken).ConfigureAwait(false) };
+        var manifest = await PluginManifests.ReadAsync(folder.FullName, cancellationToken).ConfigureAwait(false);
+        if (PluginProjectFolder.Explain(folder.FullName, manifest.Manifest) is { } projectFolder)
+        {
+            await output.WriteLineAsync(ProblemLine.Format(folder.FullName, manifest.FileName, manifest.FileName!, "error", projectFolder)).ConfigureAwait(false);
+            return 1;
+        }
+
+        // A code plugin with a remote source gets a client as it would in the host; the host's also retries.
+        using var http = new HttpClient { Timeout = RemoteSourceTimeout };
+        var options = new PluginValidationOptions
+        {
+            ReferenceDirectories = await NationalContent.FoldersAsync(cancellationToken).ConfigureAwait(false),
+            HttpClient = http,
+        };
         var result = await PluginValidator.ValidateAsync(folder.FullName, options: options, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var manifestFile = result.Manifest is null ? null : FindManifest(folder.FullName);
         foreach (var error in result.Errors)
         {
-            await output.WriteLineAsync(ProblemLine.Format(folder.FullName, manifestFile, error.Location, "error", error.Message)).ConfigureAwait(false);
+            await output.WriteLineAsync(ProblemLine.Format(folder.FullName, manifest.FileName, error.Location, "error", error.Message)).ConfigureAwait(false);
         }
 
         foreach (var warning in result.Warnings)
         {
-            await output.WriteLineAsync(ProblemLine.Format(folder.FullName, manifestFile, warning.Location, "warning", warning.Message)).ConfigureAwait(false);
+            await output.WriteLineAsync(ProblemLine.Format(folder.FullName, manifest.FileName, warning.Location, "warning", warning.Message)).ConfigureAwait(false);
         }
 
         await output.WriteLineAsync(
             $"{result.Manifest?.Id ?? folder.Name}: {result.Errors.Count} errors, {result.Warnings.Count} warnings").ConfigureAwait(false);
         return result.IsValid ? 0 : 1;
     }
-
-    private static string? FindManifest(string folder) =>
-        new[] { "plugin.json", "plugin.yaml" }.FirstOrDefault(name => File.Exists(Path.Combine(folder, name)));
 }

@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
-using System.Reflection;
 
 namespace ContentApi.Host.Plugins;
 
 /// <summary>
-/// The host's activation step of the plugin-load pipeline: a code plugin is created from its assembly in its own
-/// <see cref="PluginLoadContext"/>, and handed the host's settings, HTTP client, log and clock.
+/// The host's activation step of the plugin-load pipeline: a code plugin is created from its assembly in its own load
+/// context (<see cref="PluginAssemblies"/>, shared with the authors' kit), and handed the host's settings, HTTP client,
+/// log and clock.
 /// </summary>
 internal sealed class HostPluginActivator(
     IOptions<PluginOptions> options,
@@ -27,7 +27,7 @@ internal sealed class HostPluginActivator(
                     "the assembly changed on disk; the code already loaded keeps running until the host restarts (content files are re-read)"));
         }
 
-        var activation = CreateAssemblyPlugin(assemblyPath, manifest);
+        var activation = PluginAssemblies.CreatePlugin(assemblyPath, manifest);
         if (activation.Plugin is { } created)
         {
             _codePlugins[assemblyPath] = new CodePlugin(created, stamp);
@@ -45,48 +45,6 @@ internal sealed class HostPluginActivator(
         Log = new PluginLog(loggerFactory.CreateLogger($"Plugin.{manifest.Id}")),
         TimeProvider = timeProvider,
     };
-
-    private static PluginActivation CreateAssemblyPlugin(string assemblyPath, PluginManifest manifest)
-    {
-        var assemblyName = manifest.Assembly!;
-        PluginActivation Refused(string reason) => PluginActivation.Refused(assemblyName, reason);
-        try
-        {
-            var context = new PluginLoadContext(assemblyPath, manifest.Id);
-            var assembly = context.LoadFromAssemblyPath(assemblyPath);
-            var pluginTypes = assembly.GetExportedTypes()
-                .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IContentPlugin).IsAssignableFrom(t))
-                .ToList();
-            return pluginTypes.Count switch
-            {
-                1 => PluginActivation.Of((IContentPlugin)Activator.CreateInstance(pluginTypes[0])!),
-                0 => Refused($"'{assemblyName}' has no public class implementing {nameof(IContentPlugin)} (contract {ContractVersion.Text})"),
-                _ => Refused($"'{assemblyName}' has {pluginTypes.Count} classes implementing {nameof(IContentPlugin)}; expected one"),
-            };
-        }
-        catch (BadImageFormatException)
-        {
-            return Refused($"'{assemblyName}' is not a .NET assembly");
-        }
-        catch (Exception ex) when (ex is FileLoadException or FileNotFoundException or ReflectionTypeLoadException or TypeLoadException)
-        {
-            return Refused($"'{assemblyName}' could not be loaded: {ex.Message}");
-        }
-        catch (TargetInvocationException ex)
-        {
-            return Refused($"the plugin's constructor threw {ex.InnerException?.GetType().Name}: {ex.InnerException?.Message}");
-        }
-        catch (MissingMethodException)
-        {
-            return Refused("the plugin class needs a public parameterless constructor");
-        }
-#pragma warning disable CA1031 // Third-party code: whatever it throws is reported as its fault, never crashes the host.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            return Refused($"'{assemblyName}' could not be loaded: {ex.GetType().Name}: {ex.Message}");
-        }
-    }
 
     private sealed record CodePlugin(IContentPlugin Instance, FileStamp Stamp);
 

@@ -72,6 +72,43 @@ public sealed class CliTests : IDisposable
         Assert.Contains("Did you mean wiltshire?", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_built_code_plugin_is_loaded_from_its_assembly_and_each_invalid_item_it_returns_is_reported()
+    {
+        var valid = _folders.AddFixture("RecordingPlugin");
+        var invalid = _folders.AddFixture("InvalidContentPlugin");
+
+        var (validExit, report) = await RunAsync("validate", valid);
+        var (invalidExit, problems) = await RunAsync("validate", invalid);
+
+        Assert.True(validExit == 0, report);
+        Assert.Contains("recording: 0 errors, 0 warnings", report, StringComparison.Ordinal);
+        Assert.Equal(1, invalidExit);
+        Assert.Matches(@"InvalidContentPlugin[/\\]plugin\.json:1:1: error: contact \(contact 'fixture-http-link'\): channels\[0\]\.value: 'http://example\.org/help' must be an absolute https", problems);
+        Assert.Matches(@"InvalidContentPlugin[/\\]plugin\.json:1:1: error: contact \(contact 'fixture-bad-phone'\): channels\[0\]\.value: 'call us' is not a phone number", problems);
+    }
+
+    [Fact]
+    public async Task A_code_plugins_project_folder_is_refused_naming_the_build_output_to_validate_instead()
+    {
+        var project = _folders.AddFolder("Recording.Plugin", new Dictionary<string, string>
+        {
+            ["Recording.Plugin.csproj"] = "<Project Sdk=\"Microsoft.NET.Sdk\" />",
+            ["plugin.json"] = await File.ReadAllTextAsync(Path.Combine(PluginFolders.FixtureRoot, "RecordingPlugin", "plugin.json")),
+        });
+
+        var (unbuiltExit, unbuilt) = await RunAsync("validate", project);
+        var output = _folders.AddFixture("RecordingPlugin", Path.Combine("Recording.Plugin", "bin", "Release", "net10.0"));
+        var (builtExit, built) = await RunAsync("validate", project);
+        var (outputExit, report) = await RunAsync("validate", output);
+
+        Assert.Equal((1, 1), (unbuiltExit, builtExit));
+        Assert.Matches(@"plugin\.json:1:1: error: this is the plugin's project folder; .*build it \(dotnet build -c Release\), then run contentapi validate \S*bin[/\\]Release[/\\]net10\.0", unbuilt);
+        var suggested = Regex.Match(built, @"run contentapi validate (?<path>\S+) \(rebuild first").Groups["path"].Value;
+        Assert.Equal(output, Path.GetFullPath(suggested));
+        Assert.True(outputExit == 0, report);
+    }
+
     private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
     {
         using var output = new StringWriter();

@@ -50,7 +50,7 @@ public sealed class PluginAssertTests : IDisposable
     }
 
     [Fact]
-    public async Task A_code_plugins_manifest_needs_the_plugin_instance_and_the_matching_assembly()
+    public async Task A_code_plugin_is_created_from_its_assembly_as_the_host_does_or_an_instance_must_match_the_manifest()
     {
         var folder = _folders.AddFolder("Code", new Dictionary<string, string>
         {
@@ -62,7 +62,7 @@ public sealed class PluginAssertTests : IDisposable
         var withoutInstance = await PluginValidator.ValidateAsync(folder);
         var withWrongAssembly = await PluginValidator.ValidateAsync(folder, new ContentFilesPlugin());
 
-        Assert.Equal("plugin.json: names the assembly 'MyForce.dll': pass an instance of your plugin class to check it", Describe(withoutInstance));
+        Assert.Equal("MyForce.dll: 'MyForce.dll' is not a .NET assembly", Describe(withoutInstance));
         Assert.Equal("plugin.json: names the assembly 'MyForce.dll', but ContentFilesPlugin is in 'ContentApi.Content.dll'", Describe(withWrongAssembly));
     }
 

@@ -1,4 +1,3 @@
-using System.Runtime.Loader;
 using System.Text.Json;
 using ContentApi.Abstractions;
 using ContentApi.Content;
@@ -184,7 +183,8 @@ public sealed class PluginIsolationTests(BrokenPluginsHost host) : IClassFixture
             .Select(p => (Severity: p.GetProperty("severity").GetString(), Location: p.GetProperty("location").GetString(), Message: p.GetProperty("message").GetString()!))
             .ToList();
 
-        var checkedByKit = await PluginValidator.ValidateAsync(path, await InstanceForKitAsync(path), new PluginValidationOptions { LoadTimeout = TimeSpan.FromSeconds(30) });
+        // No instance: the kit creates a code plugin from its assembly with the host's own activation step.
+        var checkedByKit = await PluginValidator.ValidateAsync(path, plugin: null, new PluginValidationOptions { LoadTimeout = TimeSpan.FromSeconds(30) });
 
         // The kit gives no cross-plugin reference warnings without reference folders; everything else is the same.
         var kitProblems = checkedByKit.Errors.Select(e => (Severity: (string?)"error", Location: (string?)e.Location, e.Message))
@@ -204,21 +204,5 @@ public sealed class PluginIsolationTests(BrokenPluginsHost host) : IClassFixture
             .FindIndex(p => Path.GetFileName(p.GetProperty("folder").GetString()) == folder);
         var body = await (await host.Client.GetAsync($"/api/{version}/plugins")).JsonAsync();
         return body.GetProperty("plugins")[index];
-    }
-
-    /// <summary>What an author passes the kit: an instance of the plugin class in the folder's assembly, if it has one.</summary>
-    private static async Task<IContentPlugin?> InstanceForKitAsync(string folder)
-    {
-        var manifest = (await PluginManifests.ReadAsync(folder, CancellationToken.None)).Manifest;
-        var assemblyPath = manifest?.Assembly is { } name ? Path.Combine(folder, name) : null;
-        if (assemblyPath is null || !File.Exists(assemblyPath))
-        {
-            return null;
-        }
-
-        // Its own load context, as in the host; the contract resolves to the test's copy.
-        var assembly = new AssemblyLoadContext($"kit:{manifest!.Id}").LoadFromAssemblyPath(assemblyPath);
-        var type = assembly.GetExportedTypes().Single(t => t is { IsClass: true, IsAbstract: false } && typeof(IContentPlugin).IsAssignableFrom(t));
-        return (IContentPlugin)Activator.CreateInstance(type)!;
     }
 }

@@ -6,9 +6,9 @@ namespace ContentApi.Tests.Templates;
 
 /// <summary>
 /// The author's kit end to end, outside this repository: pack the kit to a local feed, install the template package
-/// from it into a private template hive, create a force plugin in a temp folder, build it and run its own tests; install the
-/// contentapi tool from the feed and scaffold and validate the same force's content pack with it; then drop both
-/// into a host's plugins folder and see both served.
+/// from it into a private template hive, create a force plugin in a temp folder, build it and run its own tests; install
+/// the contentapi tool from the feed, scaffold and validate the same force's content pack and validate the built plugin
+/// with it; then drop both into a host's plugins folder and see both served.
 /// </summary>
 [Trait("Category", "Template")]
 public sealed class ForcePluginTemplateTests : IDisposable
@@ -42,8 +42,10 @@ public sealed class ForcePluginTemplateTests : IDisposable
         await RunAsync(_work, contentapi, ["new-pack", "--force", "wiltshire", "--output", pack]);
         Assert.Contains("wiltshire-pack: 0 errors, 0 warnings", await RunAsync(_work, contentapi, ["validate", pack]), StringComparison.Ordinal);
 
+        // ...and validates the plugin's build output, creating the plugin from its assembly as the host would.
         Assert.Contains("Passed!  - Failed:     0, Passed:     4", testRun, StringComparison.Ordinal);
         var built = Path.Combine(output, "src", "Wiltshire.ContentPlugin", "bin", "Release", "net10.0");
+        Assert.Contains("wiltshire-plugin: 0 errors, 0 warnings", await RunAsync(_work, contentapi, ["validate", built]), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(built, "Wiltshire.ContentPlugin.dll")));
         Assert.False(File.Exists(Path.Combine(built, "ContentApi.Abstractions.dll")), "The plugin folder must not ship the contract.");
 

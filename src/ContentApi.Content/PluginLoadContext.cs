@@ -1,17 +1,18 @@
 using System.Reflection;
 using System.Runtime.Loader;
+using ContentApi.Abstractions;
 
-namespace ContentApi.Host.Plugins;
+namespace ContentApi.Content;
 
 /// <summary>
 /// One plugin's private load context: its own dependencies come from its folder, while the contract assembly always
-/// resolves to the host's copy so that <see cref="Abstractions.IContentPlugin"/> is one type on both sides, even when a
-/// plugin ships its own copy of the contract.
+/// resolves to the loading process's copy (the host's, or the contentapi tool's) so that <see cref="IContentPlugin"/> is
+/// one type on both sides, even when a plugin ships its own copy of the contract.
 /// </summary>
 internal sealed class PluginLoadContext(string pluginAssemblyPath, string pluginId)
     : AssemblyLoadContext($"plugin:{pluginId}", isCollectible: false)
 {
-    private static readonly string ContractAssemblyName = typeof(Abstractions.IContentPlugin).Assembly.GetName().Name!;
+    private static readonly string ContractAssemblyName = typeof(IContentPlugin).Assembly.GetName().Name!;
 
     private readonly AssemblyDependencyResolver _resolver = new(pluginAssemblyPath);
 
@@ -19,7 +20,7 @@ internal sealed class PluginLoadContext(string pluginAssemblyPath, string plugin
     {
         if (assemblyName.Name == ContractAssemblyName)
         {
-            return null; // fall back to the default context: shared with the host
+            return null; // fall back to the default context: shared with the process that loads the plugin
         }
 
         var path = _resolver.ResolveAssemblyToPath(assemblyName);
