@@ -60,25 +60,9 @@ internal sealed class InFlightMemoryLocker : IFusionCacheMemoryLocker
         return null;
     }
 
-    public object? AcquireLock(string cacheName, string cacheInstanceId, string operationId, string key, TimeSpan timeout, ILogger? logger, CancellationToken token)
-    {
-        var keyLock = Enter(key);
-        try
-        {
-            if (keyLock.Semaphore.Wait(timeout, token))
-            {
-                return keyLock;
-            }
-        }
-        catch
-        {
-            Leave(keyLock);
-            throw;
-        }
-
-        Leave(keyLock);
-        return null;
-    }
+    // The API reads the cache asynchronously only; a synchronous caller blocks on the one implementation.
+    public object? AcquireLock(string cacheName, string cacheInstanceId, string operationId, string key, TimeSpan timeout, ILogger? logger, CancellationToken token) =>
+        AcquireLockAsync(cacheName, cacheInstanceId, operationId, key, timeout, logger, token).AsTask().GetAwaiter().GetResult();
 
     public void ReleaseLock(string cacheName, string cacheInstanceId, string operationId, string key, object? lockObj, ILogger? logger)
     {
