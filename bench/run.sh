@@ -16,18 +16,19 @@ threads=2
 api_port=${API_PORT:-5380}
 nginx_port=${NGINX_PORT:-5381}
 redis_port=${REDIS_PORT:-5382}
+edge_port=${EDGE_PORT:-5383}
 results=$root/bench/results
 work=$results/work
 
-for port in "$api_port" "$nginx_port" "$redis_port"; do
-  if ss -ltn "( sport = :$port )" | grep -q LISTEN; then echo "port $port is in use; set API_PORT, NGINX_PORT or REDIS_PORT" >&2; exit 1; fi
+for port in "$api_port" "$nginx_port" "$redis_port" "$edge_port"; do
+  if ss -ltn "( sport = :$port )" | grep -q LISTEN; then echo "port $port is in use; set API_PORT, NGINX_PORT, REDIS_PORT or EDGE_PORT" >&2; exit 1; fi
 done
-for tool in wrk nginx redis-server curl; do
+for tool in wrk nginx redis-server curl varnishd; do
   command -v "$tool" >/dev/null || { echo "$tool is required (Debian package: $tool)" >&2; exit 1; }
 done
 
 rm -rf "$work"
-mkdir -p "$work/www" "$work/nginx" "$work/plugins"
+mkdir -p "$work/www" "$work/nginx" "$work/plugins" "$work/varnish"
 pids=()
 redis_pid=
 cleanup() {
@@ -83,6 +84,14 @@ for file in single list; do
   cmp -s <(curl -sf "$static/$file.json") "$work/www/$file.json" || { echo "nginx does not serve the API's bytes for $file" >&2; exit 1; }
 done
 nginx_etag=$(curl -sfI "$static/single.json" | awk -F': ' 'tolower($1)=="etag" {print $2}' | tr -d '\r')
+
+echo "== Varnish on 127.0.0.1:$edge_port with deploy/varnish.vcl, in front of the API"
+sed -e 's/.host = "nginx";/.host = "127.0.0.1";/' -e "s/.port = \"8080\";/.port = \"$api_port\";/" deploy/varnish.vcl >"$work/varnish/default.vcl"
+varnishd -F -j none -n "$work/varnish/work" -f "$work/varnish/default.vcl" -a "127.0.0.1:$edge_port" -T 127.0.0.1:0 -s malloc,64m >"$work/varnish.log" 2>&1 &
+pids+=("$!")
+edge=http://127.0.0.1:$edge_port
+wait_for "$edge$single" "Varnish"
+cmp -s <(curl -sf "$edge$single") "$work/www/single.json" || { echo "Varnish does not serve the API's bytes" >&2; exit 1; }
 
 to_ms() { # wrk prints 812.00us, 1.20ms or 1.01s
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
@@ -148,6 +157,9 @@ compare "same with If-None-Match (304)" api_304 "$api$single" nginx_304 "$static
 row "same with If-None-Match (304)" api_304 nginx_304
 compare "list/search over 10,000 items" api_list "$api$list" nginx_list "$static/list.json"
 row "list/search over 10,000 items \`$list\` ($(wc -c <"$work/www/list.json") bytes)" api_list nginx_list
+
+compare "cached GET through the edge (Varnish in front of the API)" edge_get "$edge$single" nginx_edge "$static/single.json"
+row "cached GET through the edge (Varnish, \`deploy/varnish.vcl\`)" edge_get nginx_edge
 
 echo "== cached GET with Redis frozen (kill -STOP) against Redis up" >&2
 for round in $(seq 1 "$rounds"); do

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the tests need (redis-server, chromium, the npm packages: contract linters, playwright-core, axe-core,
+# Installs what the tests need (redis-server, chromium, varnish, the npm packages: contract linters, playwright-core, axe-core,
 # openapi-typescript, openapi-fetch, typescript; the NSwag dotnet tool from .config/dotnet-tools.json),
 # lints the OpenAPI contracts, checks the compose file, builds everything and runs every test.
 # Usage: scripts/test.sh [extra dotnet test arguments]
@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 ensure_command redis-server redis-server
 # The Debian package starts a system service on 6379; the tests use their own ports and never touch it.
 ensure_command chromium chromium   # headless, for the Swagger UI browser test (playwright-core drives it)
+ensure_command varnishd varnish  # the edge cache in front of the API (EdgeCacheTests runs deploy/varnish.vcl)
 ensure_npm_packages
 # NSwag, for the generated C# client test (GeneratedClientTests); a no-op when it is already restored.
 dotnet tool restore >/dev/null

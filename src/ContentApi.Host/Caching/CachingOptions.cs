@@ -31,6 +31,32 @@ public sealed class CachingOptions
 
     /// <summary>Redis client limits: short, so an outage costs a bounded delay, never a stall.</summary>
     public RedisClientOptions Redis { get; set; } = new();
+
+    /// <summary>An edge cache in front of the API (Varnish, a CDN) that the API purges when content changes.</summary>
+    public EdgeCacheOptions Edge { get; set; } = new();
+}
+
+/// <summary>Where and how the API purges an edge cache in front of it, bound from <c>Caching:Edge</c>.</summary>
+public sealed class EdgeCacheOptions
+{
+    /// <summary>
+    /// URLs that accept <c>BAN</c> requests naming surrogate keys in a <c>Surrogate-Key</c> header, as
+    /// <c>deploy/varnish.vcl</c> does. Empty (the default): no edge cache is purged.
+    /// </summary>
+    public List<Uri> PurgeTargets { get; set; } = [];
+
+    /// <summary>How long one purge request may take before it is retried in the background.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a purge that an edge did not accept keeps being retried (with growing pauses) before it is dropped.</summary>
+    public TimeSpan RetryFor { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The targets given; an empty entry (compose's unset <c>EDGE_PURGE_TARGET</c>) counts as none.</summary>
+    internal IEnumerable<Uri> Targets => PurgeTargets.Where(target => target.OriginalString.Length > 0);
+
+    internal bool IsValid =>
+        Targets.All(target => target.IsAbsoluteUri && (target.Scheme == Uri.UriSchemeHttp || target.Scheme == Uri.UriSchemeHttps)) &&
+        Timeout > TimeSpan.Zero && RetryFor > TimeSpan.Zero;
 }
 
 /// <summary>The <c>Cache-Control</c> directives partners' browsers and CDNs are given.</summary>

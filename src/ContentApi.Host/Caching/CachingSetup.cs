@@ -22,13 +22,19 @@ internal static partial class CachingSetup
     public static WebApplicationBuilder AddContentCaching(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<CachingOptions>().BindConfiguration(CachingOptions.SectionName);
+        services.AddOptions<CachingOptions>().BindConfiguration(CachingOptions.SectionName)
+            .Validate(o => o.Edge.IsValid, "Caching:Edge:PurgeTargets must be absolute http or https URLs, and Caching:Edge:Timeout and RetryFor positive.")
+            .ValidateOnStart();
         services.AddSingleton<RedisConnection>();
         services.AddSingleton<ContentFingerprints>();
         services.AddSingleton<RemoteSourceRateLimiter>();
         services.AddTransient<RemoteSourceCacheHandler>();
         services.AddTransient<RemoteSourceRateLimitHandler>();
         services.AddSingleton<ContentResponseCache>();
+        services.AddSingleton<EdgeCachePurger>();
+        // Its own client: a purge must not be retried by a resilience handler (the purger retries it) nor follow redirects.
+        services.AddHttpClient(EdgeCachePurger.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddSingleton<SharedCacheEvents>();
         services.AddHostedService(provider => provider.GetRequiredService<SharedCacheEvents>());
         services.AddHostedService<CacheStartup>();

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Microsoft.Extensions.Primitives;
 
 namespace ContentApi.Host.Caching;
 
@@ -15,6 +16,7 @@ internal sealed class SnapshotCacheInfo
 
     private readonly Dictionary<string, string[]> _tagsByKind = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string[]> _kindTagsByPlugin = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StringValues> _surrogateKeysByKind = new(StringComparer.Ordinal);
 
     public SnapshotCacheInfo(ContentSnapshot snapshot)
     {
@@ -36,6 +38,11 @@ internal sealed class SnapshotCacheInfo
         {
             _kindTagsByPlugin[plugin] = [.. kinds];
         }
+
+        foreach (var (kind, tags) in _tagsByKind)
+        {
+            _surrogateKeysByKind[kind] = SurrogateKeys(tags);
+        }
     }
 
     public string Fingerprint { get; }
@@ -51,12 +58,21 @@ internal sealed class SnapshotCacheInfo
     public string[] TagsFor(string kind) =>
         _tagsByKind.TryGetValue(kind, out var tags) ? tags : [CacheTags.Kind(kind), CacheTags.UnmappedKind];
 
+    /// <summary>
+    /// The <c>Surrogate-Key</c> of a shared response: <see cref="CacheTags.Everything"/> and its tags, so an edge cache
+    /// in front drops it on the same purges as this API's own cache (<see cref="EdgeCachePurger"/>). Built once per kind.
+    /// </summary>
+    public StringValues SurrogateKeysFor(string kind) =>
+        _surrogateKeysByKind.TryGetValue(kind, out var keys) ? keys : SurrogateKeys(TagsFor(kind));
+
     /// <summary>Replaces each <c>plugin:</c> tag with the kind tags of what that plugin supplies; other tags stay.</summary>
     public IReadOnlyList<string> ExpandPurgeTags(IEnumerable<string> tags) => tags
         .SelectMany(tag => tag.StartsWith(CacheTags.PluginPrefix, StringComparison.Ordinal)
             && _kindTagsByPlugin.TryGetValue(tag[CacheTags.PluginPrefix.Length..], out var kinds) ? kinds : [tag])
         .Distinct(StringComparer.Ordinal)
         .ToList();
+
+    private static StringValues SurrogateKeys(string[] tags) => $"{CacheTags.Everything} {string.Join(' ', tags)}";
 
     private static IEnumerable<(string Kind, IEnumerable<PluginReport> Plugins)> PluginsByKind(ContentSnapshot s)
     {
@@ -145,7 +161,13 @@ internal static class CacheTags
     /// <summary>Carried by responses of a kind this class has no plugin mapping for, so any plugin purge reaches them.</summary>
     public const string UnmappedKind = "kind:unmapped";
 
+    /// <summary>Carried by every shared response as a surrogate key: purging it empties an edge cache of this API.</summary>
+    public const string Everything = "contentapi";
+
     public static string Kind(string kind) => KindPrefix + kind;
+
+    /// <summary>Whether responses carry the tag as a surrogate key (remote sources' tags are on their copies only).</summary>
+    public static bool IsSurrogateKey(string tag) => tag.StartsWith(KindPrefix, StringComparison.Ordinal);
 
     public static string Source(Uri uri) => SourcePrefix + uri.Authority.ToLowerInvariant();
 }

@@ -17,6 +17,9 @@ internal sealed class ContentResponseCache
 {
     public const string CacheStatusHeader = "Cache-Status";
 
+    /// <summary>The keys an edge cache in front purges this response by (Varnish, Fastly; Cloudflare calls it Cache-Tag).</summary>
+    public const string SurrogateKeyHeader = "Surrogate-Key";
+
     private static readonly StringValues VaryHeader = HeaderNames.AcceptLanguage;
     private static readonly StringValues MustRevalidate = "no-cache";
     private static readonly StringValues HitInMemory = "ContentApi; hit";
@@ -29,7 +32,7 @@ internal sealed class ContentResponseCache
     {
         HeaderNames.ContentType, HeaderNames.ContentLength, HeaderNames.ETag, HeaderNames.CacheControl, HeaderNames.Vary,
         HeaderNames.Date, HeaderNames.Server, HeaderNames.TransferEncoding, HeaderNames.Expires, HeaderNames.LastModified,
-        HeaderNames.Age, HeaderNames.SetCookie, CacheStatusHeader,
+        HeaderNames.Age, HeaderNames.SetCookie, CacheStatusHeader, SurrogateKeyHeader,
     };
 
     public const string MetricsCacheName = "responses";
@@ -67,6 +70,8 @@ internal sealed class ContentResponseCache
     private async Task ServeSharedAsync(HttpContext context, RequestDelegate endpoint, ResponseCachePolicy policy)
     {
         var scope = _fingerprints.Current;
+        // Set before the render, so it is never captured as the endpoint's own header; errors are no-store anyway.
+        context.Response.Headers[SurrogateKeyHeader] = scope.Snapshot.SurrogateKeysFor(policy.Kind);
         var key = ResponseCacheKeys.For(context.Request, scope);
         if (key is null)
         {

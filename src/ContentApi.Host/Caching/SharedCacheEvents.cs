@@ -29,6 +29,7 @@ internal enum EventDelivery
 internal sealed partial class SharedCacheEvents(
     RedisConnection redis,
     IFusionCache cache,
+    EdgeCachePurger edge,
     IOptions<CachingOptions> options,
     IServiceProvider services,
     ILogger<SharedCacheEvents> logger) : BackgroundService, IContentReloadBroadcaster
@@ -221,9 +222,11 @@ internal sealed partial class SharedCacheEvents(
             {
                 case CacheEventKind.PurgeAll:
                     await cache.ClearAsync(allowFailSafe: false, token: cancellationToken).ConfigureAwait(false);
+                    await edge.PurgeAsync(tags: null).ConfigureAwait(false);
                     break;
                 case CacheEventKind.PurgeTags:
                     await cache.RemoveByTagAsync(cacheEvent.Tags, token: cancellationToken).ConfigureAwait(false);
+                    await edge.PurgeAsync(cacheEvent.Tags).ConfigureAwait(false);
                     break;
                 default:
                     await services.GetRequiredService<ContentReloader>().ReloadAsync(ReloadTrigger.OtherInstance, cancellationToken).ConfigureAwait(false);

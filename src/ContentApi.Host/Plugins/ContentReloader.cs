@@ -17,7 +17,7 @@ internal enum ReloadTrigger
 /// so requests see either the old content or the new, never a half-loaded state.
 /// </summary>
 internal sealed partial class ContentReloader(
-    PluginLoader loader, ContentStore store, ContentKindRegistry kinds, TimeProvider time, ILogger<ContentReloader> logger) : IDisposable
+    PluginLoader loader, ContentStore store, ContentKindRegistry kinds, Caching.EdgeCachePurger edge, TimeProvider time, ILogger<ContentReloader> logger) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -32,6 +32,8 @@ internal sealed partial class ContentReloader(
             var snapshot = new ContentSnapshot(plugins, time.GetUtcNow(), kinds);
             store.Replace(snapshot);
             LogReloaded(trigger, plugins.Count, plugins.Count(p => snapshot.StatusOf(p.Report) != PluginStatus.Healthy));
+            // This instance's own cache needs no purge (its keys carry the content's fingerprint); an edge's URLs do not.
+            await edge.PurgeAsync(tags: null).ConfigureAwait(false);
             return snapshot;
         }
         finally

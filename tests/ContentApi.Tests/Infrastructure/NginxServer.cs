@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Sockets;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace ContentApi.Tests.Infrastructure;
@@ -13,32 +11,18 @@ namespace ContentApi.Tests.Infrastructure;
 /// </summary>
 public sealed partial class NginxServer : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private readonly ServerProcess _server;
 
-    private readonly Process _process;
-    private readonly string _folder;
-    private readonly StringBuilder _output = new();
-
-    private NginxServer(Process process, string folder, int port)
+    private NginxServer(ServerProcess server, int port)
     {
-        _process = process;
-        _folder = folder;
+        _server = server;
         Address = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
     }
 
     public Uri Address { get; }
 
     /// <summary>nginx's access and error logs so far, to explain a failure.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _server.Output;
 
     /// <summary>Starts nginx in front of <paramref name="upstreams"/> and waits until it accepts connections.</summary>
     public static async Task<NginxServer> StartAsync(params Uri[] upstreams)
@@ -51,64 +35,11 @@ public sealed partial class NginxServer : IAsyncDisposable
         var start = new ProcessStartInfo("nginx")
         {
             ArgumentList = { "-c", configuration, "-p", folder + "/", "-e", "stderr", "-g", $"daemon off; pid {folder}/nginx.pid;" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
         };
-        var nginx = new NginxServer(Process.Start(start) ?? throw new InvalidOperationException("nginx did not start; is the nginx package installed?"), folder, port);
-        nginx._process.OutputDataReceived += (_, e) => nginx.Append(e.Data);
-        nginx._process.ErrorDataReceived += (_, e) => nginx.Append(e.Data);
-        nginx._process.BeginOutputReadLine();
-        nginx._process.BeginErrorReadLine();
-        try
-        {
-            await Poll.UntilAsync(
-                async () =>
-                {
-                    Assert.False(nginx._process.HasExited, $"nginx exited during startup:\n{nginx.Output}");
-                    using var client = new TcpClient();
-                    try
-                    {
-                        await client.ConnectAsync("127.0.0.1", port);
-                        return true;
-                    }
-                    catch (SocketException)
-                    {
-                        return false;
-                    }
-                },
-                "nginx to accept connections",
-                StartTimeout);
-            return nginx;
-        }
-        catch
-        {
-            await nginx.DisposeAsync();
-            throw;
-        }
+        return new NginxServer(await ServerProcess.StartAsync(start, folder, port), port);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            // TERM is nginx's fast shutdown: the master stops its workers before it exits.
-            LocalProcesses.Signal(_process, "TERM");
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            try
-            {
-                await _process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-        }
-
-        _process.Dispose();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private static string Adapt(string shipped, string folder, int port, Uri[] upstreams)
     {
@@ -121,19 +52,6 @@ public sealed partial class NginxServer : IAsyncDisposable
         Assert.DoesNotContain("api-1:8080", adapted, StringComparison.Ordinal);
         Assert.Contains($"listen 127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}", adapted, StringComparison.Ordinal);
         return adapted;
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
     }
 
     // The compose service names in the shipped upstream block: every such line goes, the test's hosts come instead.

@@ -75,6 +75,9 @@ public sealed class TestHostOptions
         return this;
     }
 
+    /// <summary>An edge cache the host purges when its content changes (<c>Caching:Edge:PurgeTargets</c>).</summary>
+    public TestHostOptions WithPurgeTarget(Uri edge) => WithSetting("Caching:Edge:PurgeTargets:0", edge.ToString());
+
     /// <summary>A temporary plugins folder of the host's own, filled before it starts and deleted after it (<see cref="TestHost.Plugins"/>).</summary>
     public TestHostOptions WithPlugins(Action<PluginFolders> fill)
     {
