@@ -53,10 +53,22 @@ internal static class PreviewCommand
         }
     }
 
-    private static Task<int> RunHostAsync(string[] args)
+    private static async Task<int> RunHostAsync(string[] args)
     {
-        // The host is this tool's dependency, never the other way round; its own entry point runs it unchanged.
+        // The host is this tool's dependency, never the other way round; its own entry point runs it unchanged. An async
+        // Main's entry point is the compiler's synchronous bridge, which returns only once the host has stopped.
         var entryPoint = typeof(Program).Assembly.EntryPoint ?? throw new InvalidOperationException("The host has no entry point.");
-        return (Task<int>)entryPoint.Invoke(null, [args])!;
+        switch (entryPoint.Invoke(null, [args]))
+        {
+            case Task<int> running:
+                return await running.ConfigureAwait(false);
+            case Task running:
+                await running.ConfigureAwait(false);
+                return 0;
+            case int exitCode:
+                return exitCode;
+            default:
+                return 0;
+        }
     }
 }
