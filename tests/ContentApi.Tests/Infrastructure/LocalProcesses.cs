@@ -20,16 +20,16 @@ public static class LocalProcesses
     /// Runs a program to its end in <paramref name="directory"/> and returns its exit code and output; one still running
     /// after <paramref name="limit"/> is killed with its children and fails the test.
     /// </summary>
-    public static async Task<ProgramRun> RunAsync(string program, IEnumerable<string> arguments, string directory, TimeSpan limit)
+    public static Task<ProgramRun> RunAsync(string program, IEnumerable<string> arguments, string directory, TimeSpan limit) =>
+        RunAsync(new ProcessStartInfo(program, arguments) { WorkingDirectory = directory }, limit);
+
+    /// <summary>Runs a program as <paramref name="start"/> describes (its output is always captured), as the overload above does.</summary>
+    public static async Task<ProgramRun> RunAsync(ProcessStartInfo start, TimeSpan limit)
     {
-        var start = new ProcessStartInfo(program, arguments)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} did not start");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(limit);
@@ -41,10 +41,30 @@ public static class LocalProcesses
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
-            throw new Xunit.Sdk.XunitException($"{program} {string.Join(' ', start.ArgumentList)} ran past {limit}:\n{await output}{await error}");
+            throw new Xunit.Sdk.XunitException($"{start.FileName} {string.Join(' ', start.ArgumentList)} ran past {limit}:\n{await output}{await error}");
         }
 
         return new ProgramRun(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>
+    /// Makes a child <c>dotnet</c> build (pack, new, test) run as it would for a user: without the test runner's MSBuild
+    /// variables, which would steer it to this repository's SDK state, and leaving no build servers running after it.
+    /// </summary>
+    public static ProcessStartInfo AsChildBuild(this ProcessStartInfo start)
+    {
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
+        start.Environment["UseSharedCompilation"] = "false";
+        return start;
     }
 
     /// <summary>Sends a POSIX signal (TERM, STOP, CONT, KILL): what an orchestrator or an outage does to a server.</summary>

@@ -108,20 +108,7 @@ public sealed class ForcePluginTemplateTests : IDisposable
             start.ArgumentList.Add(argument);
         }
 
-        // The test runner's MSBuild variables would steer the child build to this repository's SDK state.
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(key);
-        }
-
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
-
-        // Leave no build servers running after the test (MSBuild nodes, the compiler server).
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
-        start.Environment["UseSharedCompilation"] = "false";
+        start.AsChildBuild();
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
