@@ -42,6 +42,7 @@ public sealed class CliTests : IDisposable
         { "local-guidance.md", "[police.uk](https://www.police.uk/)", "[police.uk](http://www.police.uk/)", @"local-guidance\.md:17:1: error: \(wiltshire-local-guidance\): body: link 'http://www.police.uk/' must be an absolute https" },
         { "contacts.yaml", "id: wiltshire-101\n    overrides: police-101\n", "id: police-101\n", @"contacts\.yaml:5:5: error: \(contact 'police-101'\): id: contact 'police-101' \(en-GB\) is already supplied by plugin 'signposting'" },
         { "contacts.yaml", "overrides: police-101", "overrides: police-110", @"contacts\.yaml:5:5: error: \(contact 'wiltshire-101'\): overrides: no national contact 'police-110' is loaded" },
+        { "local-guidance.md", "summary:", "sumary:", @"local-guidance\.md:5:1: error: \(wiltshire-local-guidance\): sumary: .*did you mean `summary`\?" },
     };
 
     [Theory]
@@ -61,6 +62,20 @@ public sealed class CliTests : IDisposable
         Assert.Equal(1, exit);
         Assert.True(Regex.IsMatch(problems, expected), problems);
         Assert.DoesNotMatch(@"Exception|ContentApi\.Content\.", problems);
+    }
+
+    [Fact]
+    public async Task A_date_only_updated_stamp_is_a_warning_at_its_file_line_and_column_and_exits_zero()
+    {
+        var pack = Path.Combine(_folders.Root, "wiltshire-pack");
+        await RunAsync("new-pack", "--force", "wiltshire", "--output", pack);
+        await File.WriteAllTextAsync(Path.Combine(pack, "content", "local-guidance.md"), LocalGuidance.Replace("summary:", "updated: 2026-11-30\nsummary:", StringComparison.Ordinal));
+
+        var (exit, problems) = await RunAsync("validate", pack);
+
+        Assert.True(exit == 0, problems);
+        Assert.Matches(@"local-guidance\.md:\d+:\d+: warning: .*updated: 2026-11-30 gives no time of day", problems);
+        Assert.Contains("wiltshire-pack: 0 errors, 1 warnings", problems, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using ContentApi.Abstractions;
-using ContentApi.Content;
 using ContentApi.Plugins.Testing;
 using ContentApi.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
