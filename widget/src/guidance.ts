@@ -1,10 +1,9 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { apiRoot, getJson, type GuidanceArticle } from './api.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
+import type { GuidanceArticle } from './api.js';
+import { AskingElement } from './asking-element.js';
 import { builtInHelp, fallbackMark, httpsOnly, quickExit } from './shared.js';
-import { widgetStyles } from './styles.js';
-import { wordsFor } from './text.js';
 
-type Shown = { kind: 'loading' } | { kind: 'article'; article: GuidanceArticle; body: DocumentFragment } | { kind: 'unavailable' };
+interface ShownArticle { article: GuidanceArticle; body: DocumentFragment }
 
 // The API already sanitises html bodies; this keeps only plain structure again, so nothing else a body might carry
 // (scripts, styles, event handlers, images that would be a third-party request) ever reaches the partner's page.
@@ -40,92 +39,47 @@ function keptBody(html: string): DocumentFragment {
 }
 
 /** <safeguarding-guidance id="talking-to-your-child" lang="cy">: one article from GET /api/v2/guidance/{id}. */
-export class SafeguardingGuidance extends LitElement {
-  static override styles = widgetStyles;
-
-  static override properties = {
+export class SafeguardingGuidance extends AskingElement<GuidanceArticle, ShownArticle> {
+  static override properties: PropertyDeclarations = {
     article: { type: String, attribute: 'id' },
-    force: { type: String },
-    language: { type: String, attribute: 'lang' },
-    quickExit: { type: Boolean, attribute: 'quick-exit' },
-    api: { type: String },
-    shown: { state: true },
   };
 
   declare article: string | null;
-  declare force: string | null;
-  declare language: string | null;
-  declare quickExit: boolean;
-  declare api: string | null;
-  declare shown: Shown;
-  private asking?: AbortController;
+  protected readonly askedBy = ['article'];
 
   constructor() {
     super();
-    this.article = this.force = this.language = this.api = null;
-    this.quickExit = false;
-    this.shown = { kind: 'loading' };
+    this.article = null;
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.asking?.abort();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) {
-      void this.ask();
-    }
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (['article', 'force', 'language', 'api'].some(name => changed.has(name as keyof SafeguardingGuidance))) {
-      void this.ask();
-    }
-  }
-
-  private async ask(): Promise<void> {
-    this.asking?.abort();
-    const asking = this.asking = new AbortController();
-    const url = new URL(`api/v2/guidance/${encodeURIComponent(this.article ?? '')}`, apiRoot(this.api));
+  protected question(root: URL): URL {
+    const url = new URL(`api/v2/guidance/${encodeURIComponent(this.article ?? '')}`, root);
     url.searchParams.set('format', 'html');
-    url.searchParams.set('locale', wordsFor(this.language).locale);
-    if (this.force) {
-      url.searchParams.set('force', this.force);
-    }
+    return url;
+  }
 
-    this.shown = { kind: 'loading' };
-    try {
-      const article = await getJson<GuidanceArticle>(url, asking.signal);
-      if (!asking.signal.aborted) {
-        this.shown = { kind: 'article', article, body: keptBody(article.body) };
-      }
-    } catch {
-      if (!asking.signal.aborted) {
-        this.shown = { kind: 'unavailable' };
-      }
-    }
+  protected shownFor(article: GuidanceArticle): ShownArticle {
+    return { article, body: keptBody(article.body) };
   }
 
   protected override render() {
-    const words = wordsFor(this.language);
+    const words = this.words;
     const shown = this.shown;
-    if (shown.kind !== 'article') {
+    if (shown.kind !== 'ready') {
       return html`<section class="box" part="container">
         ${quickExit(this.quickExit, words)}
         ${shown.kind === 'loading' ? html`<p role="status">${words.loading}</p>` : builtInHelp(words, words.adviceNotLoaded)}
       </section>`;
     }
 
-    const article = shown.article;
+    const { article, body } = shown.value;
     const licence = httpsOnly(article.licence.url);
     return html`<article class="box" part="container article" lang=${article.locale}>
       ${quickExit(this.quickExit, words)}
       ${fallbackMark(article.fallback, words)}
       <h3 part="heading">${article.title}</h3>
       <p><strong>${article.summary}</strong></p>
-      <div part="body">${shown.body}</div>
+      <div part="body">${body}</div>
       <footer class="quiet" part="attribution">
         <p>${article.attribution}</p>
         <p><span lang=${words.locale}>${words.licence}:</span> ${licence ? html`<a part="link" href=${licence}>${article.licence.name}</a>` : article.licence.name}${

@@ -1,105 +1,58 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { apiRoot, getJson, type SignpostingAnswer, type SignpostingEntry, type SignpostingTier } from './api.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
+import type { SignpostingAnswer, SignpostingEntry, SignpostingTier } from './api.js';
+import { AskingElement } from './asking-element.js';
 import { builtInHelp, channelItem, fallbackMark, quickExit } from './shared.js';
-import { widgetStyles } from './styles.js';
-import { wordsFor } from './text.js';
-
-type Shown = { kind: 'loading' } | { kind: 'answer'; answer: SignpostingAnswer } | { kind: 'unavailable' };
 
 /**
  * <safeguarding-signposting age="13" audience="young-people" topic="sextortion" force="gloucestershire" lang="cy">:
  * who to contact, in the API's order (999 first), from GET /api/v2/signposting. Any attribute change asks again.
  */
-export class SafeguardingSignposting extends LitElement {
-  static override styles = widgetStyles;
-
-  static override properties = {
+export class SafeguardingSignposting extends AskingElement<SignpostingAnswer, SignpostingAnswer> {
+  static override properties: PropertyDeclarations = {
     age: { type: String },
     audience: { type: String },
     topic: { type: String },
-    force: { type: String },
-    language: { type: String, attribute: 'lang' },
-    quickExit: { type: Boolean, attribute: 'quick-exit' },
-    api: { type: String },
-    shown: { state: true },
   };
 
   declare age: string | null;
   declare audience: string | null;
   declare topic: string | null;
-  declare force: string | null;
-  declare language: string | null;
-  declare quickExit: boolean;
-  declare api: string | null;
-  declare shown: Shown;
-  private asking?: AbortController;
+  protected readonly askedBy = ['age', 'audience', 'topic'];
 
   constructor() {
     super();
-    this.age = this.audience = this.topic = this.force = this.language = this.api = null;
-    this.quickExit = false;
-    this.shown = { kind: 'loading' };
+    this.age = this.audience = this.topic = null;
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.asking?.abort();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) {
-      void this.ask();
-    }
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (['age', 'audience', 'topic', 'force', 'language', 'api'].some(name => changed.has(name as keyof SafeguardingSignposting))) {
-      void this.ask();
-    }
-  }
-
-  private async ask(): Promise<void> {
-    this.asking?.abort();
-    const asking = this.asking = new AbortController();
-    const url = new URL('api/v2/signposting', apiRoot(this.api));
-    const words = wordsFor(this.language);
+  protected question(root: URL): URL {
+    const url = new URL('api/v2/signposting', root);
     url.searchParams.set('age', this.age ?? '');
     url.searchParams.set('audience', this.audience || 'young-people');
-    url.searchParams.set('locale', words.locale);
-    for (const [name, value] of [['topic', this.topic], ['force', this.force]] as const) {
-      if (value) {
-        url.searchParams.set(name, value);
-      }
+    if (this.topic) {
+      url.searchParams.set('topic', this.topic);
     }
 
-    this.shown = { kind: 'loading' };
-    try {
-      const answer = await getJson<SignpostingAnswer>(url, asking.signal);
-      if (!asking.signal.aborted) {
-        this.shown = answer.tiers.length > 0 ? { kind: 'answer', answer } : { kind: 'unavailable' };
-      }
-    } catch {
-      if (!asking.signal.aborted) {
-        this.shown = { kind: 'unavailable' };
-      }
-    }
+    return url;
+  }
+
+  protected shownFor(answer: SignpostingAnswer): SignpostingAnswer | null {
+    return answer.tiers.length > 0 ? answer : null;
   }
 
   protected override render() {
-    const words = wordsFor(this.language);
+    const words = this.words;
     const shown = this.shown;
-    return html`<section class="box" part="container" aria-labelledby="heading">
+    return html`<section class="box" part="container">
       ${quickExit(this.quickExit, words)}
-      <h2 id="heading" part="heading">${words.whoCanHelp}</h2>
+      <h2 part="heading">${words.whoCanHelp}</h2>
       ${shown.kind === 'loading' ? html`<p role="status">${words.loading}</p>`
         : shown.kind === 'unavailable' ? builtInHelp(words, words.notLoaded)
-        : html`<ol class="plain" part="tiers">${shown.answer.tiers.map(tier => this.tier(tier))}</ol>`}
+        : html`<ol class="plain" part="tiers">${shown.value.tiers.map(tier => this.tier(tier))}</ol>`}
     </section>`;
   }
 
   private tier(tier: SignpostingTier) {
-    const words = wordsFor(this.language);
+    const words = this.words;
     return html`<li part="tier" data-tier=${tier.tier}>
       <div lang=${tier.locale ?? nothing}>
         ${fallbackMark(tier.fallback, words)}
@@ -111,7 +64,7 @@ export class SafeguardingSignposting extends LitElement {
   }
 
   private entry(entry: SignpostingEntry) {
-    const words = wordsFor(this.language);
+    const words = this.words;
     const contact = entry.contact;
     return html`<li part="contact">
       <h4 lang=${contact.locale}>${contact.name}</h4>

@@ -73,7 +73,7 @@ public sealed partial class WidgetServingTests(DefaultHost host) : IClassFixture
         Assert.Contains(WebUtility.HtmlEncode(WidgetFiles.Script.Integrity), page, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("style=", page, StringComparison.Ordinal);
-        foreach (var file in new[] { "/widget/demo.js", "/widget/demo.css" })
+        foreach (var file in new[] { "/widget/demo.js", "/widget/demo.css", "/widget/favicon.svg" })
         {
             using var asset = await host.Client.GetAsync(file);
             Assert.Equal(HttpStatusCode.OK, asset.StatusCode);

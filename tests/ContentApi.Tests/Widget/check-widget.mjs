@@ -1,7 +1,7 @@
 // Loads a partner's page (served from another origin than the API, under a strict Content-Security-Policy) that embeds
 // the widget, in headless Chromium, and prints one JSON report on stdout: per scenario, what went wrong, every console
 // error, CSP violation and axe-core violation, and the screenshot written. Run by WidgetBrowserTests:
-//   node check-widget.mjs <partner origin> <api origin> <chromium executable> <timeout ms> <screenshot folder>
+//   node check-widget.mjs <partner origin> <api origin> <screenshot folder> <chromium executable> <timeout ms>
 // Each wait polls for its condition with a generous limit (a loaded 2-core machine); nothing sleeps a fixed time.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,9 +11,9 @@ const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-const [partner, api, executablePath, timeoutArgument, screenshots] = process.argv.slice(2);
+const [partner, api, screenshots, executablePath, timeoutArgument] = process.argv.slice(2);
 if (!partner || !api || !executablePath || !screenshots) {
-  console.error('usage: node check-widget.mjs <partner origin> <api origin> <chromium> <timeout ms> <screenshot folder>');
+  console.error('usage: node check-widget.mjs <partner origin> <api origin> <screenshot folder> <chromium> <timeout ms>');
   process.exit(2);
 }
 
@@ -47,6 +47,7 @@ async function scenario(browser, name, path, check, options = {}) {
   page.setDefaultTimeout(timeout);
   await page.addInitScript(pageHelpers);
   page.on('console', message => message.type() === 'error' && report.consoleErrors.push(message.text()));
+  page.on('response', response => response.status() >= 400 && report.consoleErrors.push(`${response.status()} from ${response.url()}`));
   page.on('pageerror', error => report.consoleErrors.push(`uncaught ${error.name}: ${error.message}`));
   try {
     await page.goto(new URL(path, partner).href, { waitUntil: 'load' });
@@ -174,12 +175,25 @@ async function checkQuickExit(page, failures) {
   }
 }
 
+async function checkDemo(page, failures) {
+  await page.waitForFunction(() => [...document.querySelectorAll('safeguarding-signposting')].every(e => e.shadowRoot?.querySelector('[part~=tier]'))
+    && document.querySelector('safeguarding-guidance')?.shadowRoot?.querySelector('[part~=attribution]'), null, { polling: 250, timeout });
+  const examples = await page.evaluate(() => document.querySelectorAll('safeguarding-signposting').length);
+  if (examples < 5) {
+    failures.push(`expected an example for each age group, got ${examples}`);
+  }
+
+  await page.click('#copy');
+  await page.waitForFunction(() => document.getElementById('copy-status').textContent.length > 0, null, { polling: 250, timeout });
+}
+
 const browser = await chromium.launch({ executablePath, headless: true, timeout });
 try {
   const reports = [
     await scenario(browser, 'english', '/english', checkTiers),
     await scenario(browser, 'welsh', '/welsh', checkWelsh),
     await scenario(browser, 'api-down', '/english', checkFallback, { apiDown: true }),
+    await scenario(browser, 'demo', `${api}/widget`, checkDemo),
   ];
   // Its page is then the neutral site, so it is not checked with axe.
   reports.push(await scenario(browser, 'quick-exit', '/english', checkQuickExit, { leavesThePage: true }));

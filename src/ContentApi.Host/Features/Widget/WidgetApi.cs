@@ -24,6 +24,7 @@ internal static class WidgetApi
         widget.MapGet("/", DemoPage).WithContentSecurityPolicy(SecurityHeaders.OwnFilesContentSecurityPolicy);
         widget.MapGet("/demo.js", (HttpContext http) => Serve(http, WidgetFiles.DemoScript, Revalidate));
         widget.MapGet("/demo.css", (HttpContext http) => Serve(http, WidgetFiles.DemoStyles, Revalidate));
+        widget.MapGet("/favicon.svg", (HttpContext http) => Serve(http, WidgetFiles.DemoIcon, Revalidate));
         return app;
     }
 

@@ -28,6 +28,8 @@ internal static class WidgetFiles
 
     public static WidgetFile DemoStyles { get; } = Load("widget/demo/demo.css", "text/css; charset=utf-8");
 
+    public static WidgetFile DemoIcon { get; } = Load("widget/demo/favicon.svg", "image/svg+xml");
+
     public static string DemoPageTemplate { get; } = System.Text.Encoding.UTF8.GetString(Load("widget/demo/index.html", "text/html").Bytes);
 
     /// <summary>The snippet a partner pastes into a page, for the API at <paramref name="apiOrigin"/>.</summary>
