@@ -209,18 +209,5 @@ public sealed class ChangesFeedTests : IDisposable
         await (await client.GetAsync($"/api/{version}/changes?since={Uri.EscapeDataString(since)}{extra}")).JsonAsync();
 
     private void Write(string id, string title, string body, string updated, string extra = "") =>
-        File.WriteAllText(Path.Combine(_content, $"{id}.md"), $"""
-            ---
-            kind: guidance
-            id: {id}
-            title: {title}
-            summary: A summary of {title}.
-            audiences: [parents-carers]
-            source: {"{"} publisher: "Test force", url: "https://example.org/" {"}"}
-            review: {"{"} lastReviewed: 2027-01-01, nextReviewDue: 2028-01-01, owner: "Test force" {"}"}
-            updated: {updated}
-            {extra}---
-
-            {body}
-            """);
+        File.WriteAllText(Path.Combine(_content, $"{id}.md"), ContentPackFiles.DatedGuidance(id, title, body, updated, extra));
 }

@@ -63,6 +63,22 @@ public static class ContentPackFiles
             review: {"{"} lastReviewed: 2026-01-10, nextReviewDue: 2099-12-31, owner: "Test Force web team" {"}"}
         """;
 
+    /// <summary>A guidance article dated by <paramref name="updated"/>, for tests of what changed when (<paramref name="extra"/> adds front matter lines).</summary>
+    public static string DatedGuidance(string id, string title, string body, string updated, string extra = "", string lastReviewed = "2027-01-01", string nextReviewDue = "2028-01-01") => $"""
+        ---
+        kind: guidance
+        id: {id}
+        title: {title}
+        summary: A summary of {title}.
+        audiences: [parents-carers]
+        source: {"{"} publisher: "Test force", url: "https://example.org/" {"}"}
+        review: {"{"} lastReviewed: {lastReviewed}, nextReviewDue: {nextReviewDue}, owner: "Test force" {"}"}
+        updated: {updated}
+        {extra}---
+
+        {body}
+        """;
+
     public const string Guidance = """
         ---
         kind: guidance

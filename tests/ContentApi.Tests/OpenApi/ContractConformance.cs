@@ -92,6 +92,18 @@ public sealed class ContractConformance
         return null;
     }
 
+    /// <summary>Whether a webhook body validates against the schema the contract's <c>webhooks</c> give its event type, or why not.</summary>
+    public string? FirstWebhookBreach(string eventType, string body)
+    {
+        if (_document["webhooks"]?[eventType]?["post"]?["requestBody"]?["content"]?["application/json"]?["schema"] is not JsonObject schema)
+        {
+            return $"the contract has no webhook {eventType}";
+        }
+
+        using var instance = JsonDocument.Parse(body);
+        return SchemaFor(schema).Evaluate(instance.RootElement, Evaluation).IsValid ? null : $"the {eventType} body does not validate against its schema";
+    }
+
     // The response schema, with the document's components beside it so that its "#/components/..." refs resolve.
     private JsonSchema SchemaFor(JsonObject schema)
     {

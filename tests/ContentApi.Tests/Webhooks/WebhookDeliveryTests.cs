@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using ContentApi.Tests.Infrastructure;
+using ContentApi.Tests.OpenApi;
 
 namespace ContentApi.Tests.Webhooks;
 
@@ -29,6 +30,7 @@ public sealed class WebhookDeliveryTests : IDisposable
 
         using var body = JsonDocument.Parse(received.Body);
         Assert.Equal("content.updated", body.RootElement.GetProperty("type").GetString());
+        Assert.Null(new ContractConformance(File.ReadAllText(Repository.ContractPath("v2"))).FirstWebhookBreach("content.updated", received.Body));
         var data = body.RootElement.GetProperty("data");
         Assert.Equal("guidance", data.GetProperty("kind").GetString());
         Assert.Equal("stay-calm", data.GetProperty("id").GetString());

@@ -40,21 +40,8 @@ public sealed class WebhookScenario : IDisposable
             ("Webhooks:Timeout", "00:00:10"),
             ("Webhooks:ClaimLease", "00:00:30"));
 
-    public void WriteGuidance(string id, string body, string updated) =>
-        File.WriteAllText(Path.Combine(Content, $"{id}.md"), $"""
-            ---
-            kind: guidance
-            id: {id}
-            title: {id}
-            summary: A summary of {id}.
-            audiences: [parents-carers]
-            source: {"{"} publisher: "Test force", url: "https://example.org/" {"}"}
-            review: {"{"} lastReviewed: 2026-11-01, nextReviewDue: 2027-11-01, owner: "Test force" {"}"}
-            updated: {updated}
-            ---
-
-            {body}
-            """);
+    public void WriteGuidance(string id, string body, string updated) => File.WriteAllText(
+        Path.Combine(Content, $"{id}.md"), ContentPackFiles.DatedGuidance(id, id, body, updated, lastReviewed: "2026-11-01", nextReviewDue: "2027-11-01"));
 
     /// <summary>Edits the pack's item and reloads, as an author's change reaches the host.</summary>
     public async Task ChangeContentAsync(TestHost host, string body = "Take a breath first. Then listen.")

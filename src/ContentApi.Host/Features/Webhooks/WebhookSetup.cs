@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
 
@@ -46,6 +47,7 @@ internal static class WebhookSetup
             })
             .ConfigurePrimaryHttpMessageHandler(provider => WebhookDestinations.Handler(provider.GetRequiredService<IOptions<WebhookOptions>>().Value));
         services.AddHealthChecks().AddCheck<WebhooksHealthCheck>("webhooks", tags: [HealthChecks.ReadyTag]);
+        services.Configure<OpenApiOptions>(ApiVersions.DocumentName(ApiVersions.V2), openApi => openApi.AddDocumentTransformer(WebhookContract.AddAsync));
         return builder;
     }
 
