@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
 # Writes a no-code content pack of N generated guidance articles (default 10,000) into the given plugin folder,
-# for the list/search benchmark. Usage: bench/generate-content.sh <plugin-folder> [count]
+# for the list/search benchmark. Usage: bench/generate-content.sh <plugin-folder> [count] [plugin-id]
 set -euo pipefail
 folder=$1
 count=${2:-10000}
+id=${3:-bench-content}
 mkdir -p "$folder/content"
 cat > "$folder/plugin.json" <<JSON
-{ "id": "bench-content", "name": "Generated benchmark content", "version": "1.0.0", "publisher": "Benchmark",
+{ "id": "$id", "name": "Generated benchmark content", "version": "1.0.0", "publisher": "Benchmark",
   "contractVersion": "1.0", "description": "$count generated guidance articles for bench/run.sh." }
 JSON
-awk -v count="$count" 'BEGIN {
+# Article ids keep their original form in the default pack, so the benchmark's URLs stay the same.
+awk -v count="$count" -v id="$id" 'BEGIN {
+  prefix = (id == "bench-content") ? "bench" : id
   print "items:"
   for (i = 1; i <= count; i++) {
     printf "  - kind: guidance\n"
-    printf "    id: bench-article-%05d\n", i
+    printf "    id: %s-article-%05d\n", prefix, i
     printf "    title: \"Benchmark article %d\"\n", i
     printf "    summary: \"A generated article (number %d) that the benchmark lists and searches.\"\n", i
     printf "    audiences: [%s]\n", (i % 3 == 0 ? "young-people" : (i % 3 == 1 ? "parents-carers" : "professionals"))

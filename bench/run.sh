@@ -17,18 +17,19 @@ api_port=${API_PORT:-5380}
 nginx_port=${NGINX_PORT:-5381}
 redis_port=${REDIS_PORT:-5382}
 edge_port=${EDGE_PORT:-5383}
+startup_port=${STARTUP_PORT:-5384}
 results=$root/bench/results
 work=$results/work
 
-for port in "$api_port" "$nginx_port" "$redis_port" "$edge_port"; do
-  if ss -ltn "( sport = :$port )" | grep -q LISTEN; then echo "port $port is in use; set API_PORT, NGINX_PORT, REDIS_PORT or EDGE_PORT" >&2; exit 1; fi
+for port in "$api_port" "$nginx_port" "$redis_port" "$edge_port" "$startup_port"; do
+  if ss -ltn "( sport = :$port )" | grep -q LISTEN; then echo "port $port is in use; set API_PORT, NGINX_PORT, REDIS_PORT, EDGE_PORT or STARTUP_PORT" >&2; exit 1; fi
 done
 for tool in wrk nginx redis-server curl varnishd; do
   command -v "$tool" >/dev/null || { echo "$tool is required (Debian package: $tool)" >&2; exit 1; }
 done
 
 rm -rf "$work"
-mkdir -p "$work/www" "$work/nginx" "$work/plugins" "$work/varnish"
+mkdir -p "$work/www" "$work/nginx" "$work/plugins" "$work/varnish" "$work/plugins20"
 pids=()
 redis_pid=
 cleanup() {
@@ -56,12 +57,34 @@ redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --l
 redis_pid=$!
 pids+=("$redis_pid")
 
+echo "== Startup to ready with 20 plugins (the first-party ones plus generated content packs), median of 3 starts"
+cp -r "$bin/plugins/." "$work/plugins20/"
+first_party=$(find "$work/plugins20" -mindepth 1 -maxdepth 1 -type d | wc -l)
+for i in $(seq 1 $((20 - first_party))); do bench/generate-content.sh "$work/plugins20/pack-$i" 100 "bench-pack-$i"; done
+startup_ms=
+for round in 1 2 3; do
+  started=$(date +%s%N)
+  (cd "$bin" && ASPNETCORE_URLS="http://127.0.0.1:$startup_port" ConnectionStrings__Redis="127.0.0.1:$redis_port" \
+    Plugins__Path="$work/plugins20" Plugins__WatchForChanges=false Logging__LogLevel__Default=Warning \
+    exec dotnet ContentApi.Host.dll) >"$work/startup.log" 2>&1 &
+  startup_pid=$!
+  until curl -sf -o /dev/null "http://127.0.0.1:$startup_port/health/ready"; do
+    kill -0 "$startup_pid" 2>/dev/null || { echo "the API exited during startup: $(cat "$work/startup.log")" >&2; exit 1; }
+    sleep 0.01
+  done
+  startup_ms+=" $(( ($(date +%s%N) - started) / 1000000 ))"
+  plugins_loaded=$(curl -sf "http://127.0.0.1:$startup_port/api/v2/plugins" | grep -o '"id":' | wc -l)
+  kill "$startup_pid"; wait "$startup_pid" 2>/dev/null || true
+  echo "   start $round: ready after $(echo "$startup_ms" | awk '{print $NF}') ms with $plugins_loaded plugins listed" >&2
+done
+
 echo "== API on 127.0.0.1:$api_port (Release, logging at Warning, Redis as L2)"
 # The anonymous quota is lifted so wrk is not refused; the rate limiter itself still runs on every request.
 (cd "$bin" && ASPNETCORE_URLS="http://127.0.0.1:$api_port" ConnectionStrings__Redis="127.0.0.1:$redis_port" \
   Plugins__Path="$work/plugins" Plugins__WatchForChanges=false Logging__LogLevel__Default=Warning \
   RateLimiting__Anonymous__PermitLimit=1000000000 exec dotnet ContentApi.Host.dll) >"$work/api.log" 2>&1 &
-pids+=("$!")
+api_pid=$!
+pids+=("$api_pid")
 api=http://127.0.0.1:$api_port
 wait_for "$api/health/ready" "the API"
 curl -s "$api/health/ready" | grep -q '"redis":{"status":"Healthy"' || { echo "Redis is not healthy in the API: $(curl -s "$api/health/ready")" >&2; exit 1; }
@@ -187,6 +210,30 @@ done
   echo "| cached GET, Redis frozen (kill -STOP) | $(stat api_frozen rps) | $(stat api_frozen p50) | $(stat api_frozen p99) | $(stat api_up rps) | $(stat api_up p99) | $(ratio "$(stat api_frozen rps)" "$(stat api_up rps)") |"
   echo "| 1 in 10 a cache miss, Redis frozen | $(stat api_mixed_frozen rps) | $(stat api_mixed_frozen p50) | $(stat api_mixed_frozen p99) | $(stat api_mixed_up rps) | $(stat api_mixed_up p99) | $(ratio "$(stat api_mixed_frozen rps)" "$(stat api_mixed_up rps)") |"
 } >>"$summary"
+
+# The peak resident memory of the API over every scenario above (the kernel's high-water mark).
+rss_peak_mb=$(awk '/^VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$api_pid/status")
+
+check() { # value comparison limit -> met|missed
+  awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN { ok = (op == ">=") ? (v >= t) : (v <= t); print ok ? "met" : "missed" }'
+}
+target_row() { # what result comparison limit
+  echo "| $1 | $2 | $3 $4 | $(check "$2" "$3" "$4") |" >>"$summary"
+}
+{
+  echo
+  echo "| target | result | wanted | |"
+  echo "|---|---:|---:|---|"
+} >>"$summary"
+target_row "cached GET, API / nginx" "$(ratio "$(stat api_get rps)" "$(stat nginx_get rps)")" ">=" 0.75
+target_row "cached GET, API p99 ms" "$(stat api_get p99)" "<=" 2
+target_row "304, API / nginx" "$(ratio "$(stat api_304 rps)" "$(stat nginx_304 rps)")" ">=" 0.9
+target_row "10,000-item list page, API / nginx" "$(ratio "$(stat api_list rps)" "$(stat nginx_list rps)")" ">=" 0.6
+target_row "cached GET, Redis frozen / Redis up" "$(ratio "$(stat api_frozen rps)" "$(stat api_up rps)")" ">=" 0.9
+target_row "1 in 10 a miss, Redis frozen, p99 ms" "$(stat api_mixed_frozen p99)" "<=" 250
+target_row "startup to ready with 20 plugins, ms (median of 3)" "$(echo "$startup_ms" | median)" "<=" 1500
+target_row "API peak RSS over the run, MB" "$rss_peak_mb" "<=" 250
+target_row "through the edge (Varnish) / nginx static" "$(ratio "$(stat edge_get rps)" "$(stat nginx_edge rps)")" ">=" 0.9
 
 echo
 cat "$summary"
