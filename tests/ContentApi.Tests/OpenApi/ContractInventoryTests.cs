@@ -14,9 +14,15 @@ namespace ContentApi.Tests.OpenApi;
 /// </summary>
 public sealed class ContractInventoryTests(DefaultHost host) : IClassFixture<DefaultHost>
 {
-    /// <summary>Routes deliberately left out of the contracts: probes, metrics, the contracts, content file schemas and docs themselves.</summary>
+    /// <summary>
+    /// Routes deliberately left out of the contracts: probes, metrics, the contracts, content file schemas and docs
+    /// themselves, and the widget's files and demo page (a script for web pages, not an API operation).
+    /// </summary>
     private static readonly string[] OperationalRoutes =
-        ["/", "/health/live", "/health/ready", "/metrics", "/openapi/{documentName}.json", "/schemas", "/schemas/{file}", "/docs/migrating-to-v2"];
+    [
+        "/", "/health/live", "/health/ready", "/metrics", "/openapi/{documentName}.json", "/schemas", "/schemas/{file}", "/docs/migrating-to-v2",
+        "/widget", "/widget/", "/widget/v1/safeguarding.js", "/widget/demo.js", "/widget/demo.css", "/widget/favicon.svg",
+    ];
 
     [Fact]
     public async Task Api9_every_mapped_public_endpoint_is_documented_and_no_admin_endpoint_is()
