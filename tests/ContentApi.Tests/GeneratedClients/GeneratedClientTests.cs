@@ -12,9 +12,6 @@ namespace ContentApi.Tests.GeneratedClients;
 /// </summary>
 public sealed class GeneratedClientTests
 {
-    // Generous for a loaded 2-core machine: each step (generate, compile, call) separately.
-    private static readonly TimeSpan StepLimit = TimeSpan.FromMinutes(10);
-
     private static readonly string Folder = Path.Combine(Repository.Root, "tests", "ContentApi.Tests", "GeneratedClients");
 
     [Fact]
@@ -56,7 +53,7 @@ public sealed class GeneratedClientTests
     /// <summary>Runs one step from the repository root (where the tool manifest is); any exit code but 0 fails, with all it printed.</summary>
     private static async Task<string> Run(string step, string program, string[] arguments)
     {
-        var run = await LocalProcesses.RunAsync(program, arguments, Repository.Root, StepLimit);
+        var run = await LocalProcesses.RunAsync(program, arguments, Repository.Root, LocalProcesses.BuildLimit);
         Assert.True(run.ExitCode == 0, $"{step} exited with {run.ExitCode}:\n{run.Output}\n{run.Error}");
         return run.Output;
     }

@@ -8,6 +8,12 @@ namespace ContentApi.Tests.Infrastructure;
 /// <summary>What tests need to run real servers (redis-server, the API itself) and programs (node, scripts) as child processes.</summary>
 public static class LocalProcesses
 {
+    /// <summary>
+    /// How long a child build (pack, restore, build, test) may run before it counts as hung. Generous on purpose: on a
+    /// loaded 2-core machine running the rest of the suite, a restore, build and test of a new project took over 5 minutes.
+    /// </summary>
+    public static readonly TimeSpan BuildLimit = TimeSpan.FromMinutes(12);
+
     /// <summary>A loopback port with nothing listening on it at the moment of asking.</summary>
     public static int FreePort()
     {

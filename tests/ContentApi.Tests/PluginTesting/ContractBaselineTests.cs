@@ -44,7 +44,7 @@ public sealed class ContractBaselineTests : IDisposable
         {
             WorkingDirectory = _work,
         }.AsChildBuild();
-        var pack = await LocalProcesses.RunAsync(start, TimeSpan.FromMinutes(5));
+        var pack = await LocalProcesses.RunAsync(start, LocalProcesses.BuildLimit);
 
         var output = pack.Output + pack.Error;
         Assert.True(pack.ExitCode != 0, $"The pack succeeded without the member:\n{output}");

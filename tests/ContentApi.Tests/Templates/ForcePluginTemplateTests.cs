@@ -97,40 +97,16 @@ public sealed class ForcePluginTemplateTests : IDisposable
 
     private static async Task<string> RunAsync(string directory, string program, IEnumerable<string> arguments, params (string Name, string Value)[] environment)
     {
-        var start = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.AsChildBuild();
+        var start = new ProcessStartInfo(program, arguments) { WorkingDirectory = directory }.AsChildBuild();
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
         }
 
         Directory.CreateDirectory(directory);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        try
-        {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        var output = await stdout + await stderr;
-        Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', start.ArgumentList)} exited with {process.ExitCode}:\n{output}");
+        var run = await LocalProcesses.RunAsync(start, LocalProcesses.BuildLimit);
+        var output = run.Output + run.Error;
+        Assert.True(run.ExitCode == 0, $"{program} {string.Join(' ', start.ArgumentList)} exited with {run.ExitCode}:\n{output}");
         return output;
     }
 

@@ -14,8 +14,6 @@ public sealed class WidgetBundleTests(ITestOutputHelper output)
     /// <summary>What a partner's visitor downloads once per version, gzipped.</summary>
     private const int BudgetBytes = 15 * 1024;
 
-    private static readonly TimeSpan BuildLimit = TimeSpan.FromMinutes(5);
-
     private static readonly string CommittedBundle =
         Path.Combine(Repository.Root, "src", "ContentApi.Host", "Features", "Widget", "dist", WidgetFiles.Version, "safeguarding.js");
 
@@ -28,13 +26,13 @@ public sealed class WidgetBundleTests(ITestOutputHelper output)
                 $"node_modules/{package} is missing: scripts/test.sh installs it (npm ci from package-lock.json).");
         }
 
-        var typeCheck = await LocalProcesses.RunAsync("node", ["node_modules/typescript/bin/tsc", "-p", "widget"], Repository.Root, BuildLimit);
+        var typeCheck = await LocalProcesses.RunAsync("node", ["node_modules/typescript/bin/tsc", "-p", "widget"], Repository.Root, LocalProcesses.BuildLimit);
         Assert.True(typeCheck.ExitCode == 0, $"tsc -p widget failed:\n{typeCheck.Output}{typeCheck.Error}");
 
         var built = Path.Combine(Path.GetTempPath(), $"widget-{Guid.NewGuid():N}.js");
         try
         {
-            var build = await LocalProcesses.RunAsync("node", ["widget/build.mjs", built], Repository.Root, BuildLimit);
+            var build = await LocalProcesses.RunAsync("node", ["widget/build.mjs", built], Repository.Root, LocalProcesses.BuildLimit);
             Assert.True(build.ExitCode == 0, $"widget/build.mjs failed:\n{build.Output}{build.Error}");
             var fresh = await File.ReadAllBytesAsync(built);
             var committed = await File.ReadAllBytesAsync(CommittedBundle);
