@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace ContentApi.Host.Features.Webhooks;
 
 /// <summary>
@@ -15,7 +17,7 @@ internal interface IWebhookOutbox
 
     Task<IReadOnlyList<StoredSubscription>> SubscriptionsAsync();
 
-    /// <summary>Removes a subscription; its deliveries are left to expire and never attempted again.</summary>
+    /// <summary>Removes a subscription; its deliveries are never attempted again (Redis lets them expire, memory forgets them).</summary>
     Task<bool> DeleteSubscriptionAsync(string id);
 
     /// <summary>
@@ -39,9 +41,17 @@ internal interface IWebhookOutbox
     Task<IReadOnlyList<WebhookDelivery>> DeliveriesAsync(string subscriptionId, int max);
 }
 
-/// <summary>Deliveries in this instance's memory: lost on restart, and each instance delivers what it noticed itself.</summary>
-internal sealed class MemoryWebhookOutbox : IWebhookOutbox
+/// <summary>
+/// Deliveries in this instance's memory: lost on restart, and each instance delivers what it noticed itself. Bounded as
+/// Redis bounds its copy: a delivery is forgotten <see cref="WebhookOptions.DeliveryRetention"/> after it was recorded,
+/// and each subscription keeps its latest <see cref="SettledKeptPerSubscription"/> settled deliveries (delivered or
+/// dead-lettered); a pending delivery is never dropped for room, so nothing owed is lost.
+/// </summary>
+internal sealed class MemoryWebhookOutbox(IOptions<WebhookOptions> options, TimeProvider time) : IWebhookOutbox
 {
+    /// <summary>As many as the Redis outbox lists per subscription.</summary>
+    public const int SettledKeptPerSubscription = 1_000;
+
     private readonly Lock _lock = new();
     private readonly Dictionary<string, StoredSubscription> _subscriptions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, WebhookDelivery> _deliveries = new(StringComparer.Ordinal);
@@ -50,6 +60,18 @@ internal sealed class MemoryWebhookOutbox : IWebhookOutbox
 
     public bool IsShared => false;
 
+    /// <summary>How many deliveries are held, of every subscription and state.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _deliveries.Count;
+            }
+        }
+    }
+
     public Task SaveSubscriptionAsync(StoredSubscription subscription) => Locked(() => _subscriptions[subscription.Id] = subscription);
 
     public Task<StoredSubscription?> SubscriptionAsync(string id) => Locked(() => _subscriptions.GetValueOrDefault(id));
@@ -57,7 +79,12 @@ internal sealed class MemoryWebhookOutbox : IWebhookOutbox
     public Task<IReadOnlyList<StoredSubscription>> SubscriptionsAsync() =>
         Locked<IReadOnlyList<StoredSubscription>>(() => [.. _subscriptions.Values.OrderBy(s => s.CreatedAt)]);
 
-    public Task<bool> DeleteSubscriptionAsync(string id) => Locked(() => _subscriptions.Remove(id));
+    /// <summary>Its deliveries go with it: they would never be attempted again.</summary>
+    public Task<bool> DeleteSubscriptionAsync(string id) => Locked(() =>
+    {
+        Forget(_deliveries.Values.Where(d => d.SubscriptionId == id).ToList());
+        return _subscriptions.Remove(id);
+    });
 
     public Task<bool> EnqueueAsync(WebhookDelivery delivery) => Locked(() =>
     {
@@ -67,6 +94,7 @@ internal sealed class MemoryWebhookOutbox : IWebhookOutbox
         }
 
         _deliveries[delivery.Id] = delivery;
+        ForgetExpired();
         return true;
     });
 
@@ -85,8 +113,17 @@ internal sealed class MemoryWebhookOutbox : IWebhookOutbox
 
     public Task SaveAsync(WebhookDelivery delivery) => Locked(() =>
     {
+        if (!_deliveries.ContainsKey(delivery.Id))
+        {
+            return; // Forgotten while it was being attempted (its subscription was deleted).
+        }
+
         _deliveries[delivery.Id] = delivery;
         _leases.Remove(delivery.Id);
+        if (delivery.State != DeliveryState.Pending)
+        {
+            ForgetOldestSettled(delivery.SubscriptionId);
+        }
     });
 
     public Task<WebhookDelivery?> DeliveryAsync(string subscriptionId, string deliveryId) =>
@@ -95,6 +132,31 @@ internal sealed class MemoryWebhookOutbox : IWebhookOutbox
     public Task<IReadOnlyList<WebhookDelivery>> DeliveriesAsync(string subscriptionId, int max) =>
         Locked<IReadOnlyList<WebhookDelivery>>(() =>
             [.. _deliveries.Values.Where(d => d.SubscriptionId == subscriptionId).OrderByDescending(d => d.CreatedAt).Take(max)]);
+
+    private void ForgetExpired()
+    {
+        var cutoff = time.GetUtcNow() - options.Value.DeliveryRetention;
+        Forget(_deliveries.Values.Where(d => d.CreatedAt < cutoff).ToList());
+    }
+
+    private void ForgetOldestSettled(string subscriptionId)
+    {
+        var settled = _deliveries.Values.Where(d => d.SubscriptionId == subscriptionId && d.State != DeliveryState.Pending).ToList();
+        if (settled.Count > SettledKeptPerSubscription)
+        {
+            Forget(settled.OrderBy(d => d.CreatedAt).Take(settled.Count - SettledKeptPerSubscription).ToList());
+        }
+    }
+
+    private void Forget(List<WebhookDelivery> deliveries)
+    {
+        foreach (var delivery in deliveries)
+        {
+            _deliveries.Remove(delivery.Id);
+            _leases.Remove(delivery.Id);
+            _seen.Remove((delivery.SubscriptionId, delivery.MessageId));
+        }
+    }
 
     private Task<T> Locked<T>(Func<T> work)
     {
