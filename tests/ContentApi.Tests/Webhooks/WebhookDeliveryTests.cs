@@ -8,7 +8,7 @@ namespace ContentApi.Tests.Webhooks;
 /// <summary>
 /// Webhooks end to end against a real redis-server and a receiver on a loopback port: a content change reaches the
 /// receiver signed, retries carry it through a receiver's outage and an instance's restart, and a delivery that runs
-/// out of tries waits in the dead letters until an admin redelivers it.
+/// out of tries waits in the dead letters until an admin redelivers it; a change noticed while Redis is frozen is not lost.
 /// </summary>
 public sealed class WebhookDeliveryTests : IDisposable
 {
@@ -90,6 +90,35 @@ public sealed class WebhookDeliveryTests : IDisposable
         Assert.Equal(accepted.Id, receiver.All[0].Id);
         Assert.True(StandardWebhookVerifier.Verify(secret, accepted.Id, accepted.Timestamp, accepted.Signature, accepted.Body, DateTimeOffset.FromUnixTimeSeconds(long.Parse(accepted.Timestamp, System.Globalization.CultureInfo.InvariantCulture))));
         Assert.Equal(2, delivery.GetProperty("attempts").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_change_noticed_while_Redis_is_frozen_is_delivered_once_Redis_answers_again()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var host = await TestHost.Start(o => _scenario.Configure(o.WithRedis(redis)));
+        var (subscription, _) = await WebhookScenario.SubscribeAsync(host.Client, receiver.Url);
+
+        redis.Pause();
+        try
+        {
+            await _scenario.ChangeContentAsync(host);
+
+            // Several polls fail to record it meanwhile; none may mark the change as seen.
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            Assert.Empty(receiver.All);
+        }
+        finally
+        {
+            redis.Resume();
+        }
+
+        await Poll.UntilAsync(() => Task.FromResult(receiver.Accepted.Count > 0), "the change to be delivered after Redis returned");
+        using var body = JsonDocument.Parse(Assert.Single(receiver.Accepted).Body);
+        Assert.Equal("content.updated", body.RootElement.GetProperty("type").GetString());
+        Assert.Equal("stay-calm", body.RootElement.GetProperty("data").GetProperty("id").GetString());
+        await WebhookScenario.DeliveryWhenAsync(host.Client, subscription, d => d.GetProperty("state").GetString() == "delivered", "the delivery to be recorded");
     }
 
     [Fact]
