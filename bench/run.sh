@@ -2,7 +2,7 @@
 # Benchmarks the API (Release build, Redis as its second cache level) against nginx serving the identical response
 # bytes as static files, side by side on loopback with wrk (32 connections, 2 threads, 10 s per run after a warm-up;
 # the servers take turns for 3 rounds and each figure is the median, because the machine may be shared).
-# Run by hand, not in CI:   bench/run.sh        (DURATION=10s WARMUP=3s ROUNDS=3 JIT_WARMUP=10s by default)
+# Run by hand, not in CI:   bench/run.sh        (DURATION=10s WARMUP=3s ROUNDS=3 JIT_WARMUP=10s DOTNET_GC_SERVER=0 by default)
 # Prints req/s, p50, p99 and API/nginx per scenario; raw wrk output and a summary go to bench/results/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +18,8 @@ nginx_port=${NGINX_PORT:-5381}
 redis_port=${REDIS_PORT:-5382}
 edge_port=${EDGE_PORT:-5383}
 startup_port=${STARTUP_PORT:-5384}
+# The API runs with the garbage collector the image ships (src/ContentApi.Host/Dockerfile sets DOTNET_gcServer=0).
+gc_server=${DOTNET_GC_SERVER:-0}
 results=$root/bench/results
 work=$results/work
 
@@ -66,7 +68,7 @@ time_startup() { # plugins-folder -> appends the milliseconds to ready of 3 star
   name=$(basename "$folder")
   for round in 1 2 3; do
     started=$(date +%s%N)
-    (cd "$bin" && ASPNETCORE_URLS="http://127.0.0.1:$startup_port" ConnectionStrings__Redis="127.0.0.1:$redis_port" \
+    (cd "$bin" && DOTNET_gcServer=$gc_server ASPNETCORE_URLS="http://127.0.0.1:$startup_port" ConnectionStrings__Redis="127.0.0.1:$redis_port" \
       Plugins__Path="$folder" Plugins__WatchForChanges=false Logging__LogLevel__Default=Warning \
       exec dotnet ContentApi.Host.dll) >"$work/startup.log" 2>&1 &
     startup_pid=$!
@@ -89,7 +91,7 @@ time_startup "$work/plugins20"
 
 echo "== API on 127.0.0.1:$api_port (Release, logging at Warning, Redis as L2)"
 # The anonymous quota is lifted so wrk is not refused; the rate limiter itself still runs on every request.
-(cd "$bin" && ASPNETCORE_URLS="http://127.0.0.1:$api_port" ConnectionStrings__Redis="127.0.0.1:$redis_port" \
+(cd "$bin" && DOTNET_gcServer=$gc_server ASPNETCORE_URLS="http://127.0.0.1:$api_port" ConnectionStrings__Redis="127.0.0.1:$redis_port" \
   Plugins__Path="$work/plugins" Plugins__WatchForChanges=false Logging__LogLevel__Default=Warning \
   RateLimiting__Anonymous__PermitLimit=1000000000 exec dotnet ContentApi.Host.dll) >"$work/api.log" 2>&1 &
 api_pid=$!
@@ -254,7 +256,7 @@ target_row "through the edge (Varnish) / nginx static" "$(ratio "$(stat edge_get
 {
   echo
   echo "Startup to ready with the $first_party first-party plugins alone, median of 3: $(echo "$startup_ms_firstparty" | median) ms."
-  echo "API RSS when ready (10,000 articles loaded): $rss_ready_mb MB."
+  echo "API RSS when ready (10,000 articles loaded): $rss_ready_mb MB; DOTNET_gcServer=$gc_server."
   echo "Varnish by the end of the edge scenario: $varnish_counts(backend requests are what reached the API through it)."
 } >>"$summary"
 
