@@ -47,18 +47,16 @@ internal sealed class AgeBandKind : ContractKind<AgeBand, AgeBandDocument>
     {
         InChangesFeed = true;
         TranslatorNote = "age band: a label and a short description of an age range";
+        TitledBy("label", band => band.Label);
     }
 
     protected override AgeBand Build(AgeBandDocument d, ItemFields f, CommonFields c) =>
         new() { Id = c.Id, Source = c.Source, Review = c.Review, Label = f.Required(d.Label, "label"), Description = d.Description };
 
-    protected override string Title(AgeBand item) => item.Label;
-
     protected override SearchText Search(AgeBand item) => new(item.Label, item.Description);
 
     protected override void Check(AgeBand band, ICollection<string> reasons)
     {
-        ContentRules.RequireText(band.Label, "label", reasons);
         if (band.AgeRange is null)
         {
             reasons.Add("ageRange: an age band needs an age range");
@@ -75,6 +73,7 @@ internal sealed class AdviceKind : ContractKind<AgeBandAdvice, AdviceDocument>
         InChangesFeed = true;
         ForceScoped = true;
         CacheTag = BuiltInKinds.AgeBand.CacheTag; // advice is served under its age band
+        TitledBy("title", advice => advice.Title);
     }
 
     protected override AgeBandAdvice Build(AdviceDocument d, ItemFields f, CommonFields c) => new()
@@ -92,8 +91,6 @@ internal sealed class AdviceKind : ContractKind<AgeBandAdvice, AdviceDocument>
         RelatedContacts = d.RelatedContacts ?? [],
     };
 
-    protected override string Title(AgeBandAdvice item) => item.Title;
-
     protected override SearchText Search(AgeBandAdvice item) =>
         new(item.Title, item.Summary, string.Join(' ', item.TalkAbout.Concat(item.SignsToWatch).Concat(item.WhatToDo)));
 
@@ -109,7 +106,6 @@ internal sealed class AdviceKind : ContractKind<AgeBandAdvice, AdviceDocument>
 
     protected override void Check(AgeBandAdvice advice, ICollection<string> reasons)
     {
-        ContentRules.RequireText(advice.Title, "title", reasons);
         if (!ContentValidator.IsValidId(advice.AgeBandId))
         {
             reasons.Add($"ageBand: '{advice.AgeBandId}' is not an age-band id");

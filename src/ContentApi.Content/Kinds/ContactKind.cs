@@ -43,6 +43,9 @@ internal sealed class ContactKind : ContractKind<Contact, ContactDocument>
         TranslatorNote = "signposting contact: a service people can call, text or visit (keep service names as the service writes them)";
         InChangesFeed = true;
         ForceScoped = true;
+        TitledBy("name", contact => contact.Name);
+        RequireText("description", contact => contact.Description);
+        RequireText("whoFor", contact => contact.WhoFor);
     }
 
     protected override Contact Build(ContactDocument d, ItemFields f, CommonFields c)
@@ -76,8 +79,6 @@ internal sealed class ContactKind : ContractKind<Contact, ContactDocument>
             ? item with { Audiences = item.Askers.Select(AudienceOf).Distinct().ToList() }
             : item;
 
-    protected override string Title(Contact item) => item.Name;
-
     protected override SearchText Search(Contact item) => new(item.Name, item.Description, $"{item.Organisation} {item.WhoFor}");
 
     private static Audience AudienceOf(SignpostingAsker asker) => asker switch
@@ -89,9 +90,6 @@ internal sealed class ContactKind : ContractKind<Contact, ContactDocument>
 
     protected override void Check(Contact contact, ICollection<string> reasons)
     {
-        ContentRules.RequireText(contact.Name, "name", reasons);
-        ContentRules.RequireText(contact.Description, "description", reasons);
-        ContentRules.RequireText(contact.WhoFor, "whoFor", reasons);
         if (contact.Channels.Count == 0)
         {
             reasons.Add("channels: a contact needs at least one channel");

@@ -4,8 +4,9 @@ namespace ContentApi.Content;
 
 /// <summary>
 /// Declares a content kind: derive, pass the name and collection, map a document to an item in
-/// <see cref="Build"/>, and override what differs from the defaults (no rules of its own, titled by id, served at
-/// <c>{collection}/{id}</c>, not in the changes feed, no references).
+/// <see cref="Build"/>, name the field that titles its items with <see cref="TitledBy"/> and the other text fields
+/// every item needs with <see cref="RequireText"/>, and override what differs from the defaults (no rules of its own,
+/// titled by id, served at <c>{collection}/{id}</c>, not in the changes feed, no references).
 /// </summary>
 /// <typeparam name="TItem">The contract type of the kind's items.</typeparam>
 /// <typeparam name="TDocument">The shape of one item in a content file.</typeparam>
@@ -16,6 +17,9 @@ public abstract class ContentKind<TItem, TDocument>(string name, string collecti
     where TItem : ContentItem
     where TDocument : ItemDocument, new()
 {
+    private readonly List<(string Field, Func<TItem, string?> Text)> _requiredTexts = [];
+    private Func<TItem, string>? _title;
+
     /// <inheritdoc />
     public sealed override string TitleOf(ContentItem item) => Title((TItem)item);
 
@@ -29,7 +33,16 @@ public abstract class ContentKind<TItem, TDocument>(string name, string collecti
     public sealed override IEnumerable<ContentReference> ReferencesOf(ContentItem item) => References((TItem)item);
 
     /// <inheritdoc />
-    public sealed override void Check(ContentItem item, ICollection<string> reasons) => Check((TItem)item, reasons);
+    public sealed override void Check(ContentItem item, ICollection<string> reasons)
+    {
+        ArgumentNullException.ThrowIfNull(reasons);
+        foreach (var (field, text) in _requiredTexts)
+        {
+            ContentRules.RequireText(text((TItem)item), field, reasons);
+        }
+
+        Check((TItem)item, reasons);
+    }
 
     /// <inheritdoc />
     public override IReadOnlyList<ContentItem> ItemsIn(PluginContent content)
@@ -57,6 +70,27 @@ public abstract class ContentKind<TItem, TDocument>(string name, string collecti
     /// <returns>The item.</returns>
     protected abstract TItem Build(TDocument document, ItemFields fields, CommonFields common);
 
+    /// <summary>
+    /// Declares a text field every item of the kind must have. Items reach the rules from code plugins too, not only
+    /// from files, so a field <see cref="Build"/> reads as required is declared here as well; it is checked before the
+    /// kind's own rules, in the order declared.
+    /// </summary>
+    /// <param name="field">The field's name in files, for example <c>title</c>.</param>
+    /// <param name="text">Reads the field from an item.</param>
+    protected void RequireText(string field, Func<TItem, string?> text) => _requiredTexts.Add((field, text));
+
+    /// <summary>
+    /// Declares the text field that names the kind's items: every item must have it (see <see cref="RequireText"/>),
+    /// it is their title in lists that mix kinds, and search ranks by it first.
+    /// </summary>
+    /// <param name="field">The field's name in files, for example <c>name</c>.</param>
+    /// <param name="title">Reads the field from an item.</param>
+    protected void TitledBy(string field, Func<TItem, string> title)
+    {
+        _title = title;
+        RequireText(field, title);
+    }
+
     /// <summary>Finishes an item once the fields every item has are applied (to derive one field from another).</summary>
     /// <param name="item">The item with every field applied.</param>
     /// <param name="document">The document as read.</param>
@@ -65,8 +99,8 @@ public abstract class ContentKind<TItem, TDocument>(string name, string collecti
 
     /// <summary>The words that name an item.</summary>
     /// <param name="item">The item.</param>
-    /// <returns>The title; the id unless overridden.</returns>
-    protected virtual string Title(TItem item) => item?.Id ?? string.Empty;
+    /// <returns>The field declared with <see cref="TitledBy"/>, else the id, unless overridden.</returns>
+    protected virtual string Title(TItem item) => item is null ? string.Empty : _title?.Invoke(item) ?? item.Id;
 
     /// <summary>What search ranks an item by.</summary>
     /// <param name="item">The item.</param>

@@ -25,6 +25,7 @@ internal sealed class ForceKind : ContractKind<PoliceForce, ForceDocument>
         : base("force", "forces", c => c.Forces, (c, items) => c with { Forces = items })
     {
         TranslatorNote = "police force: its name";
+        TitledBy("name", force => force.Name);
     }
 
     protected override PoliceForce Build(ForceDocument d, ItemFields f, CommonFields c) => new()
@@ -41,11 +42,8 @@ internal sealed class ForceKind : ContractKind<PoliceForce, ForceDocument>
             .ToList(),
     };
 
-    protected override string Title(PoliceForce item) => item.Name;
-
     protected override void Check(PoliceForce force, ICollection<string> reasons)
     {
-        ContentRules.RequireText(force.Name, "name", reasons);
         if (force.Website is not null && !ContentRules.IsHttps(force.Website))
         {
             reasons.Add($"website: '{force.Website}' must be an absolute https address");

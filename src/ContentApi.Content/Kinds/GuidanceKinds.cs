@@ -44,19 +44,17 @@ internal sealed class TopicKind : ContractKind<Topic, TopicDocument>
     {
         InChangesFeed = true;
         TranslatorNote = "topic: the name and description of a subject";
+        TitledBy("name", topic => topic.Name);
     }
 
     protected override Topic Build(TopicDocument d, ItemFields f, CommonFields c) =>
         new() { Id = c.Id, Source = c.Source, Review = c.Review, Name = f.Required(d.Name, "name"), Description = d.Description };
-
-    protected override string Title(Topic item) => item.Name;
 
     protected override SearchText Search(Topic item) => new(item.Name, item.Description);
 
     // Topics are served as one list, not one by one.
     protected override string? Path(Topic item) => Collection;
 
-    protected override void Check(Topic item, ICollection<string> reasons) => ContentRules.RequireText(item.Name, "name", reasons);
 }
 
 internal sealed class GuidanceKind : ContractKind<GuidanceArticle, GuidanceDocument>
@@ -67,6 +65,9 @@ internal sealed class GuidanceKind : ContractKind<GuidanceArticle, GuidanceDocum
         TranslatorNote = "guidance article (Markdown: keep the ## headings, list marks and links as they are)";
         InChangesFeed = true;
         ForceScoped = true;
+        TitledBy("title", article => article.Title);
+        RequireText("summary", article => article.Summary);
+        RequireText("body", article => article.BodyMarkdown);
     }
 
     protected override GuidanceArticle Build(GuidanceDocument d, ItemFields f, CommonFields c) => new()
@@ -80,8 +81,6 @@ internal sealed class GuidanceKind : ContractKind<GuidanceArticle, GuidanceDocum
         RelatedContacts = d.RelatedContacts ?? [],
     };
 
-    protected override string Title(GuidanceArticle item) => item.Title;
-
     protected override SearchText Search(GuidanceArticle item) => new(item.Title, item.Summary, item.BodyMarkdown);
 
     protected override IEnumerable<ContentReference> References(GuidanceArticle item) =>
@@ -89,9 +88,6 @@ internal sealed class GuidanceKind : ContractKind<GuidanceArticle, GuidanceDocum
 
     protected override void Check(GuidanceArticle item, ICollection<string> reasons)
     {
-        ContentRules.RequireText(item.Title, "title", reasons);
-        ContentRules.RequireText(item.Summary, "summary", reasons);
-        ContentRules.RequireText(item.BodyMarkdown, "body", reasons);
         if (item.Audiences.Count == 0)
         {
             reasons.Add("audiences: at least one audience is required");

@@ -51,15 +51,32 @@ public sealed class SignpostingTierDocument : ItemDocument
 }
 #pragma warning restore CA1002, CA2227, CS1591
 
-// Rules and headings shape signposting answers, which also draw on contacts, topics and forces; they carry no cache
-// tag of their own, so a purge of any plugin reaches those answers.
-internal sealed class SignpostingRuleKind : ContractKind<SignpostingRule, SignpostingRuleDocument>
+/// <summary>
+/// A kind whose items shape signposting answers (rules and tier headings). Those answers also draw on contacts, topics
+/// and forces, so these kinds carry no cache tag of their own (a purge of any plugin reaches the answers), and their
+/// items are served inside the answers, never at a path of their own. Both say which tier they belong to.
+/// </summary>
+internal abstract class SignpostingPartKind<TItem, TDocument> : ContractKind<TItem, TDocument>
+    where TItem : ContentItem
+    where TDocument : ItemDocument, new()
+{
+    protected SignpostingPartKind(
+        string name, Func<PluginContent, IReadOnlyList<TItem>> get, Func<PluginContent, IReadOnlyList<TItem>, PluginContent> set)
+        : base(name, "signposting", get, set) => CacheTag = null;
+
+    protected sealed override string? Path(TItem item) => null;
+
+    protected static SignpostingTier Tier(string? tier, ItemFields fields) =>
+        fields.Enum<SignpostingTier>(tier, "tier", default, required: true);
+}
+
+internal sealed class SignpostingRuleKind : SignpostingPartKind<SignpostingRule, SignpostingRuleDocument>
 {
     public SignpostingRuleKind()
-        : base("signposting-rule", "signposting", c => c.SignpostingRules, (c, items) => c with { SignpostingRules = items })
+        : base("signposting-rule", c => c.SignpostingRules, (c, items) => c with { SignpostingRules = items })
     {
-        CacheTag = null;
         TranslatorNote = "signposting rule: why a contact is offered, written for the reader's age";
+        RequireText("reason", rule => rule.Reason);
     }
 
     protected override SignpostingRule Build(SignpostingRuleDocument d, ItemFields f, CommonFields c) => new()
@@ -67,7 +84,7 @@ internal sealed class SignpostingRuleKind : ContractKind<SignpostingRule, Signpo
         Id = c.Id,
         Source = c.Source,
         Review = c.Review,
-        Tier = f.Enum<SignpostingTier>(d.Tier, "tier", default, required: true),
+        Tier = Tier(d.Tier, f),
         ContactId = d.Contact,
         ContactCategory = d.ContactCategory is null ? null : f.Enum<ContactCategory>(d.ContactCategory, "contactCategory", default),
         Askers = f.Enums<SignpostingAsker>(d.Askers, "askers"),
@@ -81,15 +98,12 @@ internal sealed class SignpostingRuleKind : ContractKind<SignpostingRule, Signpo
 
     protected override SearchText Search(SignpostingRule item) => new(Title(item), item.Reason);
 
-    protected override string? Path(SignpostingRule item) => null;
-
     // A rule whose contact is missing offers nothing; the rest of the answer still stands.
     protected override IEnumerable<ContentReference> References(SignpostingRule item) =>
         item.ContactId is { } contact ? [new("contact", BuiltInKinds.Contact.Name, [contact])] : [];
 
     protected override void Check(SignpostingRule rule, ICollection<string> reasons)
     {
-        ContentRules.RequireText(rule.Reason, "reason", reasons);
         var bands = rule.AgeBandReasons.Select(r => r.AgeBand).Prepend(rule.ReasonAgeBand).ToList();
         foreach (var band in bands.Where(b => ReasonAgeBand.Find(b) is null).Distinct())
         {
@@ -123,13 +137,13 @@ internal sealed class SignpostingRuleKind : ContractKind<SignpostingRule, Signpo
     }
 }
 
-internal sealed class SignpostingTierKind : ContractKind<SignpostingTierHeading, SignpostingTierDocument>
+internal sealed class SignpostingTierKind : SignpostingPartKind<SignpostingTierHeading, SignpostingTierDocument>
 {
     public SignpostingTierKind()
-        : base("signposting-tier", "signposting", c => c.SignpostingTiers, (c, items) => c with { SignpostingTiers = items })
+        : base("signposting-tier", c => c.SignpostingTiers, (c, items) => c with { SignpostingTiers = items })
     {
-        CacheTag = null;
         TranslatorNote = "signposting tier: the heading over a group of contacts";
+        TitledBy("title", heading => heading.Title);
     }
 
     protected override SignpostingTierHeading Build(SignpostingTierDocument d, ItemFields f, CommonFields c) => new()
@@ -137,15 +151,8 @@ internal sealed class SignpostingTierKind : ContractKind<SignpostingTierHeading,
         Id = c.Id,
         Source = c.Source,
         Review = c.Review,
-        Tier = f.Enum<SignpostingTier>(d.Tier, "tier", default, required: true),
+        Tier = Tier(d.Tier, f),
         Title = f.Required(d.Title, "title"),
         Description = d.Description,
     };
-
-    protected override string Title(SignpostingTierHeading item) => item.Title;
-
-    protected override string? Path(SignpostingTierHeading item) => null;
-
-    protected override void Check(SignpostingTierHeading heading, ICollection<string> reasons) =>
-        ContentRules.RequireText(heading.Title, "title", reasons);
 }
