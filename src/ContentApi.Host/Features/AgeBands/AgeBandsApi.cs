@@ -4,33 +4,21 @@ namespace ContentApi.Host.Features.AgeBands;
 
 internal static class AgeBandsApi
 {
+    private const string AdviceDescription =
+        "What to talk about, signs to watch for and what to do, for one age band, by topic and audience, with the " +
+        "ids of related guidance and contacts. With q, ranked by title, summary and the advice itself.";
+
     public static RouteGroupBuilder MapAgeBandsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/age-bands").WithTags("Age bands");
-
-        group.MapGet("/", List)
-            .WithName("ListAgeBands")
-            .WithSummary("List age bands")
-            .WithDescription("The age bands content is written for: 4-7, 8-10, 11-13 and 14-17.");
-
-        group.MapGet("/{id}", Get)
-            .WithName("GetAgeBand")
-            .ProducesItemProblems()
-            .WithSummary("Get one age band")
-            .WithDescription("One age band by id (such as 11-13), with its age range, audiences and topics.");
-
-        group.MapGet("/{id}/advice", Advice)
-            .WithName("ListAgeBandAdvice")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("Advice for an age band")
-            .WithDescription(
-                "What to talk about, signs to watch for and what to do, for one age band, by topic and audience, with the " +
-                "ids of related guidance and contacts. With q, ranked by title, summary and the advice itself.");
-
-        group.MapGet("/{id}/advice/{adviceId}", AdviceItem)
-            .WithName("GetAgeBandAdvice")
-            .ProducesItemProblems()
-            .WithSummary("Get one piece of age-band advice");
+        group.MapListAndItem(
+                new(List, "ListAgeBands", "List age bands", "The age bands content is written for: 4-7, 8-10, 11-13 and 14-17."),
+                new(Get, "GetAgeBand", "Get one age band", "One age band by id (such as 11-13), with its age range, audiences and topics."))
+            .ProducesItemProblems();
+        group.MapGetOperation("/{id}/advice", new(Advice, "ListAgeBandAdvice", "Advice for an age band", AdviceDescription))
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGetOperation("/{id}/advice/{adviceId}", new(AdviceItem, "GetAgeBandAdvice", "Get one piece of age-band advice"))
+            .ProducesItemProblems();
 
         return api;
     }
@@ -65,9 +53,8 @@ internal static class AgeBandsApi
             return validator.Problem();
         }
 
-        var advice = ContentQuery.Resolve(validator.Snapshot.Advice, filter).Where(e => e.Item.AgeBandId == id).ToList();
-        var ranked = RankedSearch.Rank(advice, filter.Text, e => RankedSearch.Fields(BuiltInKinds.Advice.SearchTextOf(e.Item)), e => e.Item.Locale);
-        validator.AnnounceLanguages(ranked.Select(r => r.Item.Item.Locale));
+        var advice = ContentQuery.Resolve(validator.Snapshot.Advice, filter).Where(e => e.Item.AgeBandId == id);
+        var ranked = validator.Ranked(advice, filter.Text, BuiltInKinds.Advice);
         return TypedResults.Ok<IReadOnlyList<AdviceResource>>(
             ranked.Select(r => new AdviceResource(r.Item, validator.Context) { Search = r.Match }).ToList());
     }

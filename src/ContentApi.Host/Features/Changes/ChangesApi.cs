@@ -31,16 +31,15 @@ internal static class ChangesApi
     private const int DefaultLimit = 100;
     private const int MaxLimit = 500;
 
+    private const string ListDescription =
+        "Items created, updated, withdrawn (tombstones) or withheld since the given ISO 8601 timestamp or the nextCursor " +
+        "of an earlier page, oldest first. National items always; with force, that force's items too. Keep the " +
+        "nextCursor and poll with it.";
+
     public static RouteGroupBuilder MapChangesApi(this RouteGroupBuilder api)
     {
         api.MapGroup("/changes").WithTags("Changes")
-            .MapGet("/", List)
-            .WithName("ListChanges")
-            .WithSummary("What changed since a moment or a cursor")
-            .WithDescription(
-                "Items created, updated, withdrawn (tombstones) or withheld since the given ISO 8601 timestamp or the nextCursor " +
-                "of an earlier page, oldest first. National items always; with force, that force's items too. Keep the " +
-                "nextCursor and poll with it.")
+            .MapGetOperation("/", new(List, "ListChanges", "What changed since a moment or a cursor", ListDescription))
             .DescribesThisInstance(); // the change history is this instance's own
         return api;
     }

@@ -98,10 +98,8 @@ internal static class ContactsApi
         // matched on its askers and age range together rather than on the words it is written for.
         var items = ContentQuery.Resolve(validator.Snapshot.Contacts, filter with { Audience = null, Age = null })
             .Where(e => ContactWho.Serves(e.Item, filter.Audience, filter.Age))
-            .Where(e => channel is null || e.Item.Channels.Any(c => c.Type == channel))
-            .ToList();
-        var ranked = RankedSearch.Rank(items, filter.Text, e => RankedSearch.Fields(BuiltInKinds.Contact.SearchTextOf(e.Item)), e => e.Item.Locale);
-        validator.AnnounceLanguages(ranked.Select(r => r.Item.Item.Locale));
+            .Where(e => channel is null || e.Item.Channels.Any(c => c.Type == channel));
+        var ranked = validator.Ranked(items, filter.Text, BuiltInKinds.Contact);
         return TypedResults.Ok(ranked.ToPage(page, pageSize, r => (TContact)((ItemResource)TContact.From(r.Item, validator.Context) with { Search = r.Match })));
     }
 

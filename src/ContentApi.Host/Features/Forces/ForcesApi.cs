@@ -46,21 +46,18 @@ public sealed record ForceResource : ItemResource
 /// </summary>
 internal static class ForcesApi
 {
+    private const string ListDescription =
+        "Every UK territorial police force by data.police.uk id (plus police-scotland): name, website, 101, " +
+        "ways to engage, whether it is Welsh, and which plugins supply its local content.";
+
     public static RouteGroupBuilder MapForcesApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/forces").WithTags("Forces");
-
-        group.MapGet("/", List)
-            .WithName("ListForces")
-            .WithSummary("List police forces")
-            .WithDescription("Every UK territorial police force by data.police.uk id (plus police-scotland): name, website, 101, " +
-                             "ways to engage, whether it is Welsh, and which plugins supply its local content.");
-
-        group.MapGet("/{id}", Get)
-            .WithName("GetForce")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("Get one police force")
-            .WithDescription("One force by its data.police.uk id, such as gloucestershire or police-scotland.");
+        // A force is never withdrawn, so its item route answers only 404 besides a 400.
+        api.MapGroup("/forces").WithTags("Forces")
+            .MapListAndItem(
+                new(List, "ListForces", "List police forces", ListDescription),
+                new(Get, "GetForce", "Get one police force", "One force by its data.police.uk id, such as gloucestershire or police-scotland."))
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         return api;
     }

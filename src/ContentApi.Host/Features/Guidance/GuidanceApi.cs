@@ -55,25 +55,24 @@ public sealed record GuidanceQuery
 
 internal static class GuidanceApi
 {
+    private const string ListDescription =
+        "Guidance for parents and carers, young people and professionals. Filters combine; paged. With q, results are " +
+        "ranked (title matches first, then summary, then body) and each says which fields matched.";
+
+    private const string GetDescription =
+        "One article by id. With force, a force's own version replaces a national article it overrides. " +
+        "A withdrawn article answers 410 Gone with the withdrawal notice.";
+
     public static RouteGroupBuilder MapGuidanceApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/guidance").WithTags("Guidance");
 
-        group.MapGet("/", List)
-            .WithName("ListGuidance")
-            .WithSummary("List guidance articles")
-            .WithDescription(
-                "Guidance for parents and carers, young people and professionals. Filters combine; paged. With q, results are " +
-                "ranked (title matches first, then summary, then body) and each says which fields matched.");
-
-        group.MapGet("/{id}", Get)
-            .WithName("GetGuidance")
+        // Mapped here with MapGet, not through MapListAndItem: the validation generator learns GuidanceQuery's declared
+        // rules only from a MapGet call it can read, and without them page=0 or age=-1 would be served.
+        group.MapGet("/", List).WithName("ListGuidance").WithSummary("List guidance articles").WithDescription(ListDescription);
+        group.MapGetOperation("/{id}", new(Get, "GetGuidance", "Get one guidance article", GetDescription))
             .ProducesItemProblems()
-            .OpenToAnyOrigin() // the embeddable widget (Features/Widget) asks this from partner pages on any origin
-            .WithSummary("Get one guidance article")
-            .WithDescription(
-                "One article by id. With force, a force's own version replaces a national article it overrides. " +
-                "A withdrawn article answers 410 Gone with the withdrawal notice.");
+            .OpenToAnyOrigin(); // the embeddable widget (Features/Widget) asks this from partner pages on any origin
 
         return api;
     }
@@ -91,9 +90,7 @@ internal static class GuidanceApi
             return validator.Problem();
         }
 
-        var items = ContentQuery.Resolve(validator.Snapshot.Guidance, filter);
-        var ranked = RankedSearch.Rank(items, filter.Text, e => RankedSearch.Fields(BuiltInKinds.Guidance.SearchTextOf(e.Item)), e => e.Item.Locale);
-        validator.AnnounceLanguages(ranked.Select(r => r.Item.Item.Locale));
+        var ranked = validator.Ranked(ContentQuery.Resolve(validator.Snapshot.Guidance, filter), filter.Text, BuiltInKinds.Guidance);
         return TypedResults.Ok(ranked.ToPage(page, pageSize, r => new GuidanceResource(r.Item, validator.Context, format) { Search = r.Match }));
     }
 

@@ -65,12 +65,8 @@ internal static class PluginsApi
 {
     public static RouteGroupBuilder MapPluginsApi(this RouteGroupBuilder api)
     {
-        api.MapGroup("/plugins").WithTags("Plugins")
-            .MapGet("/", List)
-            .WithName("ListPlugins")
-            .WithSummary("List plugins")
-            .WithDescription("Every plugin folder the host found: what it is, whether it loaded, how many items it supplies, and any problems.")
-            .DescribesThisInstance();
+        const string description = "Every plugin folder the host found: what it is, whether it loaded, how many items it supplies, and any problems.";
+        api.MapGroup("/plugins").WithTags("Plugins").MapGetOperation("/", new(List, "ListPlugins", "List plugins", description)).DescribesThisInstance();
         return api;
     }
 

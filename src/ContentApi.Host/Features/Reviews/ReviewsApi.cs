@@ -45,17 +45,15 @@ public sealed record ReviewsResponse(
 /// </summary>
 internal static class ReviewsApi
 {
+    private const string ListDescription =
+        "Items whose review is due soon, overdue (still served, with reviewStatus: overdue) or withheld (overdue for " +
+        "longer than the grace period, so not served). Filter by plugin, force and status. Also how much of each kind is " +
+        "translated into each language, how much of that a fluent speaker has checked, and which translations are stale " +
+        "(their English changed since, so the English is served until they are updated).";
+
     public static RouteGroupBuilder MapReviewsApi(this RouteGroupBuilder api)
     {
-        api.MapGroup("/reviews").WithTags("Reviews")
-            .MapGet("/", List)
-            .WithName("ListReviews")
-            .WithSummary("What is due for review, overdue or withheld")
-            .WithDescription(
-                "Items whose review is due soon, overdue (still served, with reviewStatus: overdue) or withheld (overdue for " +
-                "longer than the grace period, so not served). Filter by plugin, force and status. Also how much of each kind is " +
-                "translated into each language, how much of that a fluent speaker has checked, and which translations are stale " +
-                "(their English changed since, so the English is served until they are updated).");
+        api.MapGroup("/reviews").WithTags("Reviews").MapGetOperation("/", new(List, "ListReviews", "What is due for review, overdue or withheld", ListDescription));
         return api;
     }
 

@@ -4,11 +4,8 @@ internal static class TopicsApi
 {
     public static RouteGroupBuilder MapTopicsApi(this RouteGroupBuilder api)
     {
-        api.MapGroup("/topics").WithTags("Topics")
-            .MapGet("/", List)
-            .WithName("ListTopics")
-            .WithSummary("List topics")
-            .WithDescription("The topics content is grouped under; use their ids in the topic filter.");
+        const string description = "The topics content is grouped under; use their ids in the topic filter.";
+        api.MapGroup("/topics").WithTags("Topics").MapGetOperation("/", new(List, "ListTopics", "List topics", description));
         return api;
     }
 
