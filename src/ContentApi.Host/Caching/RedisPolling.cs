@@ -4,9 +4,14 @@ namespace ContentApi.Host.Caching;
 
 /// <summary>
 /// What the host's background Redis loops share (the shared event log, the shared quotas): work repeated every
-/// interval until shutdown, and a log line when Redis stops or starts answering, never one per failed poll.
+/// interval until shutdown, and a log line when Redis stops or starts answering, never one per failed poll. Each loop
+/// says only its name and what follows for it, so the operator reads the same words from every loop.
 /// </summary>
-internal sealed class RedisPolling(Action whenLost, Action whenBack)
+/// <param name="logger">The loop's own logger.</param>
+/// <param name="loop">The loop's name in the log, for example <c>Rate limits</c>.</param>
+/// <param name="whileLost">What happens while Redis does not answer.</param>
+/// <param name="onceBack">What happens once it answers again.</param>
+internal sealed partial class RedisPolling(ILogger logger, string loop, string whileLost, string onceBack)
 {
     /// <summary>
     /// How a Redis command fails: a Redis or timeout error, or a cancelled task (StackExchange.Redis cancels commands
@@ -43,6 +48,10 @@ internal sealed class RedisPolling(Action whenLost, Action whenBack)
         }
     }
 
+    /// <summary>Runs the loop's <paramref name="work"/> every <paramref name="interval"/>, logging a tick that fails.</summary>
+    public Task RunAsync(TimeSpan interval, Func<Task> work, CancellationToken stoppingToken) =>
+        EveryAsync(interval, work, stoppingToken, ex => LogTickFailed(logger, ex, loop));
+
     /// <summary>Records whether Redis answered the last command; logs only a change.</summary>
     public void Answered(bool answered)
     {
@@ -52,6 +61,22 @@ internal sealed class RedisPolling(Action whenLost, Action whenBack)
         }
 
         _answering = answered;
-        (answered ? whenBack : whenLost)();
+        if (answered)
+        {
+            LogBack(logger, loop, onceBack);
+        }
+        else
+        {
+            LogLost(logger, loop, whileLost);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Loop}: Redis does not answer; {WhileLost}")]
+    private static partial void LogLost(ILogger logger, string loop, string whileLost);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Loop}: Redis answers again; {OnceBack}")]
+    private static partial void LogBack(ILogger logger, string loop, string onceBack);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Loop}: a poll of Redis failed; the next one tries again")]
+    private static partial void LogTickFailed(ILogger logger, Exception exception, string loop);
 }

@@ -49,7 +49,8 @@ internal sealed partial class SharedCacheEvents(
     private RedisValue _lastRead;
     private RedisPolling? _polling;
 
-    private RedisPolling Polling => LazyInitializer.EnsureInitialized(ref _polling, () => new RedisPolling(LogUnreachable, LogReachableAgain));
+    private RedisPolling Polling => LazyInitializer.EnsureInitialized(ref _polling, () => new RedisPolling(
+        logger, "Shared cache events", "purges and reloads made here are held until it does", "what was held is recorded for every instance"));
 
     /// <summary>Purges this instance now (everything when <paramref name="tags"/> is null) and every other one.</summary>
     public async Task<EventDelivery> PurgeAsync(IReadOnlyList<string>? tags, CancellationToken cancellationToken)
@@ -78,15 +79,14 @@ internal sealed partial class SharedCacheEvents(
         // Stream ids are Redis's clock in milliseconds. Reading from a little before this start means nothing recorded
         // from now on is missed; replaying a purge or reload from just before is harmless.
         _lastRead = $"{TimeProvider.System.GetUtcNow().AddSeconds(-5).ToUnixTimeMilliseconds()}-0";
-        await RedisPolling.EveryAsync(
+        await Polling.RunAsync(
             PollInterval,
             async () =>
             {
                 await RecordHeldAsync(stoppingToken).ConfigureAwait(false);
                 await ApplyOthersAsync(stoppingToken).ConfigureAwait(false);
             },
-            stoppingToken,
-            LogTickFailed).ConfigureAwait(false);
+            stoppingToken).ConfigureAwait(false);
     }
 
     private async Task<EventDelivery> ShareAsync(CacheEvent cacheEvent)
@@ -248,15 +248,6 @@ internal sealed partial class SharedCacheEvents(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Held {Kind} recorded in the shared event log now that Redis answers; every other instance applies it")]
     private partial void LogHeldDelivered(CacheEventKind kind);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Shared cache events: Redis does not answer; purges and reloads made here are held until it does")]
-    private partial void LogUnreachable();
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Shared cache events: Redis answers again")]
-    private partial void LogReachableAgain();
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Shared cache events: a poll failed; the next one tries again")]
-    private partial void LogTickFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Applying a shared {Kind} on this instance failed")]
     private partial void LogApplyFailed(CacheEventKind kind, Exception exception);

@@ -12,7 +12,7 @@ namespace ContentApi.Host.Security;
 /// gets through in one interval; never by a factor of the number of instances. When Redis does not answer, each instance
 /// goes on counting on its own (never no limit, never refusing everyone) and sends its counts once Redis answers.
 /// </summary>
-internal sealed partial class SharedQuotaCounts(RedisConnection redis, IOptions<CachingOptions> caching, TimeProvider time, ILogger<SharedQuotaCounts> logger)
+internal sealed class SharedQuotaCounts(RedisConnection redis, IOptions<CachingOptions> caching, TimeProvider time, ILogger<SharedQuotaCounts> logger)
     : BackgroundService
 {
     private static readonly TimeSpan SyncInterval = TimeSpan.FromMilliseconds(100);
@@ -21,7 +21,8 @@ internal sealed partial class SharedQuotaCounts(RedisConnection redis, IOptions<
     private readonly string _keyPrefix = caching.Value.KeyPrefix + "quota:";
     private RedisPolling? _polling;
 
-    private RedisPolling Polling => LazyInitializer.EnsureInitialized(ref _polling, () => new RedisPolling(LogAlone, LogShared));
+    private RedisPolling Polling => LazyInitializer.EnsureInitialized(ref _polling, () => new RedisPolling(
+        logger, "Rate limits", "each instance counts its clients' quotas on its own until it does", "quotas are shared by every instance"));
 
     /// <summary>The share of one client's quota, or null when there is no Redis to share it through.</summary>
     public ClientShare? For(string partition, TimeSpan window) =>
@@ -34,7 +35,7 @@ internal sealed partial class SharedQuotaCounts(RedisConnection redis, IOptions<
             return;
         }
 
-        await RedisPolling.EveryAsync(SyncInterval, SyncAsync, stoppingToken, LogSyncFailed).ConfigureAwait(false);
+        await Polling.RunAsync(SyncInterval, SyncAsync, stoppingToken).ConfigureAwait(false);
     }
 
     private async Task SyncAsync()
@@ -98,14 +99,6 @@ internal sealed partial class SharedQuotaCounts(RedisConnection redis, IOptions<
     private static string Hash(string partition) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(partition)).AsSpan(0, 12));
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Rate limits: a sync with Redis failed; the next one tries again")]
-    private partial void LogSyncFailed(Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Rate limits: Redis does not answer; each instance counts its clients' quotas on its own until it does")]
-    private partial void LogAlone();
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Rate limits: Redis answers again; quotas are shared by every instance")]
-    private partial void LogShared();
 }
 
 /// <summary>One client's counts in the current window: what this instance counted, sent, and learned of the others.</summary>
