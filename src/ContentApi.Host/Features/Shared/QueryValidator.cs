@@ -111,16 +111,8 @@ internal sealed class QueryValidator
     public void AnnounceLanguages<T>(IEnumerable<Entry<T>> served)
         where T : ContentItem => AnnounceLanguages(served.Select(e => e.Item.Locale).ToList());
 
-    public string? PluginId(string? plugin)
-    {
-        if (plugin is null || _snapshot.Plugins.Any(p => p.Report.Id == plugin))
-        {
-            return plugin;
-        }
-
-        Add("plugin", $"'{Shorten(plugin)}' is not a loaded plugin. Plugins: {string.Join(", ", _snapshot.Plugins.Select(p => p.Report.Id))}.");
-        return null;
-    }
+    public string? PluginId(string? plugin) =>
+        Known(plugin, "plugin", _snapshot.Plugins.Select(p => p.Report.Id), "is not a loaded plugin. Plugins");
 
     public FeedPosition? Since(string? since)
     {
@@ -146,14 +138,18 @@ internal sealed class QueryValidator
     /// </summary>
     public static int? Age(int? age) => age > AgeRange.MaximumAge ? AgeRange.Adult : age;
 
-    private string? Topic(string? topic)
+    private string? Topic(string? topic) =>
+        Known(topic, "topic", _snapshot.Topics.Select(t => t.Item.Id), "is not a known topic. Known topics");
+
+    // A word that must name something loaded: the problem lists what is, so a typo is plain to see.
+    private string? Known(string? value, string parameter, IEnumerable<string> known, string notKnown)
     {
-        if (topic is null || _snapshot.Topics.Any(t => t.Item.Id == topic))
+        if (value is null || known.Contains(value, StringComparer.Ordinal))
         {
-            return topic;
+            return value;
         }
 
-        Add("topic", $"'{Shorten(topic)}' is not a known topic. Known topics: {string.Join(", ", _snapshot.Topics.Select(t => t.Item.Id).Distinct())}.");
+        Add(parameter, $"'{Shorten(value)}' {notKnown}: {string.Join(", ", known.Distinct())}.");
         return null;
     }
 
