@@ -159,7 +159,7 @@ internal static class CacheTags
     public const string SourcePrefix = "source:";
 
     /// <summary>Carried by responses of a kind this class has no plugin mapping for, so any plugin purge reaches them.</summary>
-    public const string UnmappedKind = "kind:unmapped";
+    public const string UnmappedKind = KindPrefix + "unmapped";
 
     /// <summary>Carried by every shared response as a surrogate key: purging it empties an edge cache of this API.</summary>
     public const string Everything = "contentapi";

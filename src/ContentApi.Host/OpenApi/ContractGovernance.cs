@@ -1,5 +1,9 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Mime;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
 
 namespace ContentApi.Host.OpenApi;
@@ -12,12 +16,9 @@ namespace ContentApi.Host.OpenApi;
 /// </summary>
 internal static class ContractGovernance
 {
-    private const string ProblemJson = "application/problem+json";
-    private const string Unauthorized = "Unauthorized";
-    private const string TooManyRequests = "TooManyRequests";
-    private const string InternalServerError = "InternalServerError";
-    private const string RetryAfter = "Retry-After";
-    private const string AllowOrigin = "Access-Control-Allow-Origin";
+    // What the pipeline may answer before an endpoint runs: each a shared response component named after its status.
+    private static readonly HttpStatusCode[] PipelineAnswers =
+        [HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.InternalServerError];
 
     private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
     {
@@ -58,9 +59,11 @@ internal static class ContractGovernance
             // Security). The key, which only raises a server's quota, is described in words (OpenApiSetup.Describe).
             operation.Security = [];
             operation.Responses ??= [];
-            operation.Responses.TryAdd("401", new OpenApiResponseReference(Unauthorized, document));
-            operation.Responses.TryAdd("429", new OpenApiResponseReference(TooManyRequests, document));
-            operation.Responses.TryAdd("500", new OpenApiResponseReference(InternalServerError, document));
+            foreach (var status in PipelineAnswers)
+            {
+                operation.Responses.TryAdd(((int)status).ToString(CultureInfo.InvariantCulture), new OpenApiResponseReference(status.ToString(), document));
+            }
+
             foreach (var (status, response) in operation.Responses.AsEnumerable())
             {
                 if (response is OpenApiResponse inline)
@@ -79,8 +82,8 @@ internal static class ContractGovernance
         components.Headers[ClientRateLimiting.LimitHeader] = IntegerHeader("Requests this client may make in the current window.", 1);
         components.Headers[ClientRateLimiting.RemainingHeader] = IntegerHeader("Requests this client has left in the current window.", 0);
         components.Headers[ClientRateLimiting.ResetHeader] = IntegerHeader("Seconds until the current window ends and the quota is renewed.", 1);
-        components.Headers[RetryAfter] = IntegerHeader("Seconds to wait before trying again.", 1);
-        components.Headers[AllowOrigin] = new OpenApiHeader
+        components.Headers[HeaderNames.RetryAfter] = IntegerHeader("Seconds to wait before trying again.", 1);
+        components.Headers[HeaderNames.AccessControlAllowOrigin] = new OpenApiHeader
         {
             Description = "Sent only to browsers: a configured partner origin is echoed back; any other origin gets none, or * when the " +
                           "operator allows anonymous access from any origin (then without the API key header).",
@@ -101,15 +104,15 @@ internal static class ContractGovernance
         }
 
         components.Responses ??= new Dictionary<string, IOpenApiResponse>(StringComparer.Ordinal);
-        components.Responses[Unauthorized] = Problem(document, limited: true,
+        components.Responses[nameof(HttpStatusCode.Unauthorized)] = Problem(document, limited: true,
             "The API key in X-Api-Key is not recognised or has been revoked, or a key was sent in the query string. Requests without a key need none.",
             Example(401, "Invalid API key", "The API key is not recognised or has been revoked."));
         var tooMany = Problem(document, limited: true,
             "This client has used its quota for the current window. Wait for Retry-After seconds; a partner API key has a higher quota.",
             Example(429, "Too many requests", "This client may make 60 requests every 60 seconds. Try again in 12 seconds, or ask for a partner API key (sent in the X-Api-Key header) for a higher quota."));
-        tooMany.Headers![RetryAfter] = new OpenApiHeaderReference(RetryAfter, document);
-        components.Responses[TooManyRequests] = tooMany;
-        components.Responses[InternalServerError] = Problem(document, limited: false,
+        tooMany.Headers![HeaderNames.RetryAfter] = new OpenApiHeaderReference(HeaderNames.RetryAfter, document);
+        components.Responses[nameof(HttpStatusCode.TooManyRequests)] = tooMany;
+        components.Responses[nameof(HttpStatusCode.InternalServerError)] = Problem(document, limited: false,
             "An unexpected fault. The problem names no internal detail; quote its traceId (also in X-Request-Id) when reporting it.",
             Example(500, "An unexpected error occurred", "Quote the traceId when you report this."));
     }
@@ -136,7 +139,7 @@ internal static class ContractGovernance
         Headers = Headers(document, limited),
         Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
         {
-            [ProblemJson] = new OpenApiMediaType { Schema = new OpenApiSchemaReference("ProblemDetails", document), Example = example },
+            [MediaTypeNames.Application.ProblemJson] = new OpenApiMediaType { Schema = new OpenApiSchemaReference("ProblemDetails", document), Example = example },
         },
     };
 
@@ -145,7 +148,7 @@ internal static class ContractGovernance
         var headers = new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal)
         {
             [RequestIds.HeaderName] = new OpenApiHeaderReference(RequestIds.HeaderName, document),
-            [AllowOrigin] = new OpenApiHeaderReference(AllowOrigin, document),
+            [HeaderNames.AccessControlAllowOrigin] = new OpenApiHeaderReference(HeaderNames.AccessControlAllowOrigin, document),
         };
         if (limited)
         {
@@ -161,7 +164,7 @@ internal static class ContractGovernance
     private static OpenApiHeader IntegerHeader(string description, int minimum) => new()
     {
         Description = description,
-        Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = minimum.ToString(System.Globalization.CultureInfo.InvariantCulture), Maximum = int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = minimum.ToString(CultureInfo.InvariantCulture), Maximum = int.MaxValue.ToString(CultureInfo.InvariantCulture) },
     };
 
     private static void DescribeTags(OpenApiDocument document)
