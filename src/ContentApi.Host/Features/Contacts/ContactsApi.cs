@@ -10,7 +10,7 @@ namespace ContentApi.Host.Features.Contacts;
 #pragma warning disable ASP0029
 [Microsoft.Extensions.Validation.ValidatableType]
 #pragma warning restore ASP0029
-public sealed record ContactsQuery
+public sealed record ContactsQuery : PagedQuery
 {
     [Description("Only contacts for this audience: parents-carers, young-people or professionals.")]
     [OneOf<Audience>]
@@ -43,16 +43,6 @@ public sealed record ContactsQuery
     [MaxLength(QueryLimits.MaxTextLength, ErrorMessage = RuleMessages.MaxLength)]
     [FromQuery(Name = "q")]
     public string? Q { get; init; }
-
-    [Description(ParameterDocs.Page)]
-    [Range(1, int.MaxValue, ErrorMessage = RuleMessages.Page)]
-    [FromQuery(Name = "page")]
-    public int? Page { get; init; }
-
-    [Description(ParameterDocs.PageSize)]
-    [Range(1, QueryLimits.MaxPageSize, ErrorMessage = RuleMessages.Between)]
-    [FromQuery(Name = "pageSize")]
-    public int? PageSize { get; init; }
 }
 
 /// <summary>

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace ContentApi.Host.Features.Guidance;
 
 /// <summary>Filters for guidance lists.</summary>
-public sealed record GuidanceQuery
+public sealed record GuidanceQuery : PagedQuery
 {
     [Description(ParameterDocs.Topic)]
     [FromQuery(Name = "topic")]
@@ -41,16 +41,6 @@ public sealed record GuidanceQuery
     [OneOf<BodyFormat>]
     [FromQuery(Name = "format")]
     public string? Format { get; init; }
-
-    [Description(ParameterDocs.Page)]
-    [Range(1, int.MaxValue, ErrorMessage = RuleMessages.Page)]
-    [FromQuery(Name = "page")]
-    public int? Page { get; init; }
-
-    [Description(ParameterDocs.PageSize)]
-    [Range(1, QueryLimits.MaxPageSize, ErrorMessage = RuleMessages.Between)]
-    [FromQuery(Name = "pageSize")]
-    public int? PageSize { get; init; }
 }
 
 internal static class GuidanceApi
