@@ -86,8 +86,11 @@ internal sealed partial class EdgeCachePurger(IHttpClientFactory clients, IOptio
         }
     }
 
+    // One warning for a purge the edge did not take, whether it answered with an error or could not be reached: the
+    // operator's next step is the same, and the reason tells the two apart.
     private async Task<bool> TrySendAsync(Uri target, string keys)
     {
+        string failure;
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
@@ -100,25 +103,24 @@ internal sealed partial class EdgeCachePurger(IHttpClientFactory clients, IOptio
                 return true;
             }
 
-            LogRefused(target, (int)response.StatusCode, keys);
-            return false;
+            failure = $"it answered {(int)response.StatusCode}";
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or ObjectDisposedException)
         {
-            if (!_stopping.IsCancellationRequested)
+            if (_stopping.IsCancellationRequested)
             {
-                LogUnreachable(target, keys, ex.Message);
+                return false;
             }
 
-            return false;
+            failure = ex.Message;
         }
+
+        LogNotTaken(target, keys, failure);
+        return false;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Edge cache {Target} refused a purge of {Keys} with {Status}; retrying in the background")]
-    private partial void LogRefused(Uri target, int status, string keys);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Edge cache {Target} did not answer a purge of {Keys} ({Reason}); retrying in the background")]
-    private partial void LogUnreachable(Uri target, string keys, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Edge cache {Target} did not take the purge of {Keys} ({Reason}); retrying in the background")]
+    private partial void LogNotTaken(Uri target, string keys, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Edge cache {Target} accepted the purge of {Keys} on a retry")]
     private partial void LogDeliveredLate(Uri target, string keys);

@@ -62,7 +62,7 @@ public sealed class EdgeCacheTests
         var edgeAddress = VarnishServer.ReserveAddress();
         await using var host = await TestHost.Start(o => o.OnKestrel().WithPurgeTarget(edgeAddress)
             .WithPlugins(folders => folders.AddFolder("pack", Pack("Before the edit"))));
-        Assert.True(host.Logged("did not answer a purge of contentapi"), "the startup load's purge found no edge");
+        Assert.True(host.Logged("did not take the purge of contentapi"), "the startup load's purge found no edge");
 
         await PluginReports.ReloadAsync(host.Client);
         await using var edge = await VarnishServer.StartAsync(edgeAddress, host.Address);
