@@ -46,9 +46,10 @@ wait_for() { # url what
   echo "$2 did not come up at $1" >&2; exit 1
 }
 
-echo "== Building (Release)"
-dotnet build src/ContentApi.Host -c Release -nologo -v quiet
-bin=$root/src/ContentApi.Host/bin/Release/net10.0
+echo "== Publishing (Release, ReadyToRun for this machine, as the Dockerfile publishes it)"
+bin=$work/app
+dotnet publish src/ContentApi.Host/ContentApi.Host.csproj -c Release --use-current-runtime --self-contained false \
+  -p:PublishReadyToRun=true -o "$bin" -nologo -v quiet
 
 echo "== Plugins: the first-party ones plus 10,000 generated guidance articles"
 cp -r "$bin/plugins/." "$work/plugins/"

@@ -38,15 +38,19 @@ public sealed class ApiProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    /// <summary>Starts the host and waits until its readiness check answers 200.</summary>
-    internal static async Task<ApiProcess> StartAsync(IDictionary<string, string?> settings)
+    /// <summary>
+    /// Starts the host (the one built beside the tests, or the one in <paramref name="hostDirectory"/>) and waits until
+    /// its readiness check answers 200.
+    /// </summary>
+    internal static async Task<ApiProcess> StartAsync(IDictionary<string, string?> settings, string? hostDirectory = null)
     {
         var port = LocalProcesses.FreePort();
         var address = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
+        var directory = hostDirectory ?? AppContext.BaseDirectory;
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "ContentApi.Host.dll"), "--urls", address.ToString().TrimEnd('/') },
-            WorkingDirectory = AppContext.BaseDirectory,
+            ArgumentList = { Path.Combine(directory, "ContentApi.Host.dll"), "--urls", address.ToString().TrimEnd('/') },
+            WorkingDirectory = directory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
