@@ -18,7 +18,7 @@ public sealed class PublishTests : IDisposable
 {
     private static readonly string[] FirstPartyPlugins = ["age-bands", "forces", "gloucestershire", "guidance", "signposting"];
 
-    private readonly string _output = Path.Combine(Path.GetTempPath(), "content-api-publish", Guid.NewGuid().ToString("N"));
+    private readonly string _output = TempFolders.NewPath("content-api-publish");
 
     [Fact]
     public async Task A_ReadyToRun_publish_holds_the_first_party_plugins_and_serves_them_with_no_other_setting()
@@ -45,19 +45,7 @@ public sealed class PublishTests : IDisposable
         Assert.All(listed.Values, status => Assert.Equal("healthy", status));
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_output, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
+    public void Dispose() => TempFolders.DeleteQuietly(_output);
 
     // A ReadyToRun image carries a managed native header beside its IL; a plain IL assembly has none.
     private static bool IsReadyToRun(string assembly)

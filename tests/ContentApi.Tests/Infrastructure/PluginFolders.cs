@@ -10,7 +10,7 @@ public sealed class PluginFolders : IDisposable
 
     public static string FixtureRoot { get; } = Path.Combine(AppContext.BaseDirectory, "fixture-plugins");
 
-    public string Root { get; } = Path.Combine(Path.GetTempPath(), "content-api-tests", Guid.NewGuid().ToString("N"));
+    public string Root { get; } = TempFolders.NewPath("content-api-tests");
 
     public PluginFolders() => Directory.CreateDirectory(Root);
 
@@ -34,20 +34,7 @@ public sealed class PluginFolders : IDisposable
         return folder;
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A plugin assembly may still be mapped by its load context; the temp folder is cleaned by the OS.
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
+    public void Dispose() => TempFolders.DeleteQuietly(Root);
 
     private string Copy(string source, string name)
     {

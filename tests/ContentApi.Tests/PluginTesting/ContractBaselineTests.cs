@@ -15,7 +15,7 @@ public sealed class ContractBaselineTests : IDisposable
 {
     private const string RemovedMember = "    /// <summary>What the plugin provides.</summary>\n    public string? Description { get; init; }\n";
 
-    private readonly string _work = Path.Combine(Path.GetTempPath(), "content-api-baseline", Guid.NewGuid().ToString("N"));
+    private readonly string _work = TempFolders.NewPath("content-api-baseline");
 
     [Fact]
     public async Task Removing_a_public_member_of_the_contract_fails_the_pack_with_CP0002()
@@ -51,14 +51,5 @@ public sealed class ContractBaselineTests : IDisposable
         Assert.Matches(@"error CP0002: Member .*PluginManifest\.Description", output);
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_work, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => TempFolders.DeleteQuietly(_work);
 }

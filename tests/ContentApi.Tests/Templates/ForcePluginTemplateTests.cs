@@ -15,7 +15,7 @@ public sealed class ForcePluginTemplateTests : IDisposable
 {
     private static readonly string[] KitPackages = ["contentapi.abstractions", "contentapi.content", "contentapi.plugins.testing", "contentapi.cli", "contentapi.forceplugin.template"];
 
-    private readonly string _work = Path.Combine(Path.GetTempPath(), "content-api-template", Guid.NewGuid().ToString("N"));
+    private readonly string _work = TempFolders.NewPath("content-api-template");
     private readonly string _version = $"1.0.0-template.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
     private readonly PluginFolders _folders = new();
 
@@ -80,17 +80,17 @@ public sealed class ForcePluginTemplateTests : IDisposable
     public void Dispose()
     {
         _folders.Dispose();
-        DeleteQuietly(_work);
+        TempFolders.DeleteQuietly(_work);
 
         // Each run packs a unique version so a stale kit is never restored; do not leave them in the package cache.
         var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         foreach (var package in KitPackages.Select(p => Path.Combine(cache, p)))
         {
-            DeleteQuietly(Path.Combine(package, _version));
+            TempFolders.DeleteQuietly(Path.Combine(package, _version));
             if (Directory.Exists(package) && !Directory.EnumerateFileSystemEntries(package).Any())
             {
-                DeleteQuietly(package);
+                TempFolders.DeleteQuietly(package);
             }
         }
     }
@@ -128,23 +128,6 @@ public sealed class ForcePluginTemplateTests : IDisposable
             var destination = Path.Combine(target, Path.GetRelativePath(source, file));
             Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
             File.Copy(file, destination);
-        }
-    }
-
-    private static void DeleteQuietly(string path)
-    {
-        try
-        {
-            if (Directory.Exists(path))
-            {
-                Directory.Delete(path, recursive: true);
-            }
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
         }
     }
 }
